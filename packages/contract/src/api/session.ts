@@ -1,0 +1,70 @@
+import { z } from 'zod/mini';
+import { EherkenningOutcomeSchema } from '../eherkenning.js';
+import { LanguageSchema, IdSchema, TimestampSchema } from '../fields.js';
+import { MembershipSchema } from '../organisation.js';
+import { ServerStepSchema } from '../steps.js';
+
+/** What kind of server-side flow a session is in. */
+export const FLOW_KINDS = ['signup', 'password-reset', 'invitation'] as const;
+
+/**
+ * Schema of the server-side flow that is under way (from `POST /signup/email` or `/password/forgot` on): what the
+ * code step needs to show after a reload.
+ */
+export const FlowInfoSchema = z.object({
+  kind: z.enum(FLOW_KINDS),
+  email: z.string(),
+  lang: LanguageSchema,
+  attemptsLeft: z.number().check(z.int(), z.nonnegative()),
+  /** When another code may be requested. */
+  resendAvailableAt: TimestampSchema,
+  /** When the flow ends if nobody finishes it. */
+  expiresAt: TimestampSchema,
+});
+
+/** The server-side flow that is under way. */
+export type FlowInfo = z.infer<typeof FlowInfoSchema>;
+
+/** Schema of the signed-in account. */
+export const AccountSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  /** True once eHerkenning proved, at level 3 or higher, that this person acts for an organisation. */
+  verified: z.boolean(),
+});
+
+/** The signed-in account. */
+export type Account = z.infer<typeof AccountSchema>;
+
+/**
+ * Schema of `GET /session` and of every answer that signs in: the step the flow is on (`null` when the server
+ * holds no flow), the account and its memberships, the flow under way and the last eHerkenning outcome.
+ */
+export const SessionSchema = z.object({
+  step: ServerStepSchema,
+  account: z.nullable(AccountSchema),
+  memberships: z.array(MembershipSchema),
+  flow: z.nullable(FlowInfoSchema),
+  /** The outcome of this session's last eHerkenning round trip, which confirms the callback's parameter. */
+  eherkenning: z.nullable(z.object({ outcome: EherkenningOutcomeSchema, at: TimestampSchema })),
+});
+
+/** The session as the server sees it. */
+export type Session = z.infer<typeof SessionSchema>;
+
+/** Schema of the answer to a request that starts or continues a code flow (202). */
+export const FlowAcceptedSchema = z.object({
+  step: ServerStepSchema,
+  flow: FlowInfoSchema,
+});
+
+/** The answer to a request that starts or continues a code flow. */
+export type FlowAccepted = z.infer<typeof FlowAcceptedSchema>;
+
+/** Schema of the answer to a step that only moves the flow on. */
+export const StepAnswerSchema = z.object({ step: ServerStepSchema });
+
+/** The answer to a step that only moves the flow on. */
+export type StepAnswer = z.infer<typeof StepAnswerSchema>;

@@ -1,0 +1,89 @@
+import type { Account, EherkenningOutcome, Organisation } from '@wij-techniek/onboarding-contract';
+import type { OnboardingError } from '../errors.js';
+import type { FlowState } from './states.js';
+
+/**
+ * The events an {@link OnboardingFlow} dispatches. A UI mirrors them (the element as `wt-*` events); each is
+ * dispatched only because the flow moved, never because a property was set.
+ */
+export interface FlowEventMap {
+  /** The state changed (any field, including `busy` and `error`). */
+  change: FlowChangeEvent;
+  /** The step changed. */
+  stepchange: FlowStepChangeEvent;
+  /** A new account was created (sign-up or accepted invitation). */
+  accountcreated: FlowAccountEvent;
+  /** The person signed in with an existing account (or after a password reset). */
+  signedin: FlowAccountEvent;
+  /** The server confirmed the eHerkenning verification. */
+  verified: FlowVerifiedEvent;
+  /** An intent failed; `state.error` holds the same error. */
+  error: FlowErrorEvent;
+  /** The flow is about to send the browser to eHerkenning; cancel it to navigate yourself. */
+  redirect: FlowRedirectEvent;
+}
+
+/** The state changed. */
+export class FlowChangeEvent extends Event {
+  readonly state: FlowState;
+  readonly previous: FlowState;
+  constructor(state: FlowState, previous: FlowState) {
+    super('change');
+    this.state = state;
+    this.previous = previous;
+  }
+}
+
+/** The step changed. */
+export class FlowStepChangeEvent extends Event {
+  readonly step: FlowState['step'];
+  readonly previousStep: FlowState['step'];
+  constructor(step: FlowState['step'], previousStep: FlowState['step']) {
+    super('stepchange');
+    this.step = step;
+    this.previousStep = previousStep;
+  }
+}
+
+/** An account was created or signed in. */
+export class FlowAccountEvent extends Event {
+  readonly account: Account;
+  constructor(type: 'accountcreated' | 'signedin', account: Account) {
+    super(type);
+    this.account = account;
+  }
+}
+
+/** The organisation was verified through eHerkenning, as confirmed by the server. */
+export class FlowVerifiedEvent extends Event {
+  readonly organisation: Organisation;
+  constructor(organisation: Organisation) {
+    super('verified');
+    this.organisation = organisation;
+  }
+}
+
+/** An intent failed. */
+export class FlowErrorEvent extends Event {
+  readonly error: OnboardingError;
+  readonly step: FlowState['step'];
+  /** For eHerkenning outcomes that came back from the callback. */
+  readonly outcome: EherkenningOutcome | undefined;
+  constructor(error: OnboardingError, step: FlowState['step'], outcome?: EherkenningOutcome) {
+    super('error');
+    this.error = error;
+    this.step = step;
+    this.outcome = outcome;
+  }
+}
+
+/** The browser is about to leave for eHerkenning. Cancelable: `preventDefault()` and navigate yourself. */
+export class FlowRedirectEvent extends Event {
+  readonly supplierId: string;
+  readonly redirectUrl: string;
+  constructor(supplierId: string, redirectUrl: string) {
+    super('redirect', { cancelable: true });
+    this.supplierId = supplierId;
+    this.redirectUrl = redirectUrl;
+  }
+}

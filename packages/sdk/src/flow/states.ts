@@ -1,0 +1,155 @@
+import type {
+  Account,
+  EherkenningSupplier,
+  ErrorCode,
+  InvitationPreview,
+  Language,
+  Membership,
+  Organisation,
+  PasswordPolicy,
+  PasswordVerdict,
+  PasswordViolation,
+  Right,
+  StepId,
+} from '@wij-techniek/onboarding-contract';
+import type { OnboardingError } from '../errors.js';
+
+/** The fields of the onboarding's forms, as `fieldErrors` names them. */
+export type FieldName = 'email' | 'code' | 'password' | 'passwordRepeat' | 'firstName' | 'lastName' | 'supplierId';
+
+/** What can be wrong with one field: a contract error code or a broken password rule. */
+export type FieldErrorCode = ErrorCode | PasswordViolation;
+
+/** The per-field errors of a state. */
+export type FieldErrors = Readonly<Partial<Record<FieldName, readonly FieldErrorCode[]>>>;
+
+/**
+ * What every state has: its step, whether a request is under way, the error of the last intent (shown in the
+ * live region) and the errors per field (shown next to the field).
+ */
+export type Step<Id extends StepId, Actions, Data = unknown> = Readonly<Data> & {
+  readonly step: Id;
+  /** True while a request of this step is under way; a UI blocks submits then. */
+  readonly busy: boolean;
+  /** The failure of the last intent, if it failed. */
+  readonly error?: OnboardingError | undefined;
+  /** Failures that belong to one field. */
+  readonly fieldErrors?: FieldErrors | undefined;
+  /** What the person can do now. Calling an action of a state that is no longer current throws. */
+  readonly actions: Actions;
+};
+
+/** E-mail address and password of an existing account. */
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+/** What the person enters on the `details` step. */
+export interface AccountInput {
+  readonly password: string;
+  readonly passwordRepeat: string;
+  readonly firstName: string;
+  readonly lastName: string;
+}
+
+/** What the person enters on the `password-new` step. */
+export interface NewPasswordInput {
+  readonly password: string;
+  readonly passwordRepeat: string;
+}
+
+/** Data of the code steps. */
+export interface CodeData {
+  /** The address the code was sent to. */
+  readonly email: string;
+  /** Wrong codes still allowed. */
+  readonly attemptsLeft: number;
+  /** When another code may be requested, in ms since the epoch (the flow's clock). */
+  readonly resendAvailableAt: number;
+  /** Number of digits of a code. */
+  readonly codeLength: number;
+}
+
+/** Data of the steps that set a password. */
+export interface PasswordData {
+  readonly policy: PasswordPolicy;
+  readonly email: string;
+}
+
+/** Actions of the code steps. */
+export interface CodeActions {
+  submit(code: string): Promise<void>;
+  resend(): Promise<void>;
+  changeEmail(): void;
+}
+
+/**
+ * Every state of the onboarding, one per step of DESIGN.md. A UI renders `state.step` with an exhaustive switch
+ * and calls only the actions the state offers; a wrong action does not compile.
+ */
+export type FlowState =
+  | Step<'start', { begin(): void }>
+  | Step<'eherkenning-info', { next(): void; back(): void }>
+  | Step<
+      'account',
+      { createAccount(): void; signIn(credentials: Credentials): Promise<void>; forgotPassword(): void; back(): void },
+      { email?: string }
+    >
+  | Step<'email', { submit(email: string): Promise<void>; back(): void }, { email?: string }>
+  | Step<'code', CodeActions, CodeData>
+  | Step<
+      'details',
+      {
+        submit(input: AccountInput): Promise<void>;
+        /** The verdict the server will give, minus the blocklist, for the live checklist. */
+        checkPassword(password: string, names?: { firstName?: string; lastName?: string }): PasswordVerdict;
+      },
+      PasswordData
+    >
+  | Step<
+      'supplier',
+      { choose(supplierId: string): Promise<void>; signOut(): Promise<void> },
+      { account: Account; suppliers: readonly EherkenningSupplier[] }
+    >
+  | Step<
+      'verified',
+      { signOut(): Promise<void> },
+      {
+        account: Account;
+        /** The organisation just verified, or the first of the account's memberships. */
+        organisation: Organisation;
+        /** The account's rights in that organisation. */
+        rights: readonly Right[];
+        memberships: readonly Membership[];
+      }
+    >
+  | Step<'password-email', { submit(email: string): Promise<void>; back(): void }, { email?: string }>
+  | Step<'password-code', CodeActions, CodeData>
+  | Step<
+      'password-new',
+      {
+        submit(input: NewPasswordInput): Promise<void>;
+        checkPassword(password: string): PasswordVerdict;
+      },
+      PasswordData
+    >
+  | Step<
+      'invitation',
+      {
+        /** Creates the account of an invited person who has none (password and name), and accepts. */
+        accept(input: AccountInput): Promise<void>;
+        /** Signs in an invited person who has an account, and accepts. */
+        signInAndAccept(credentials: Credentials): Promise<void>;
+        checkPassword(password: string, names?: { firstName?: string; lastName?: string }): PasswordVerdict;
+      },
+      { invitation: InvitationPreview; policy: PasswordPolicy }
+    >;
+
+/** The state of one step. */
+export type StateOf<Id extends StepId> = Extract<FlowState, { step: Id }>;
+
+/** Options of the flow that a UI passes through. */
+export interface FlowPreferences {
+  readonly lang: Language;
+}
