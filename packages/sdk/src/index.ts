@@ -5,5 +5,6 @@
  * @packageDocumentation
  */
 export * from './errors.js';
+export * from './client.js';
 export type * from './flow/states.js';
 export * from './flow/events.js';
