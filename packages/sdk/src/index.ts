@@ -6,5 +6,11 @@
  */
 export * from './errors.js';
 export * from './client.js';
+export * from './contract.js';
 export type * from './flow/states.js';
 export * from './flow/events.js';
+export { OnboardingFlow, createOnboardingFlow, STEP_STORAGE_KEY } from './flow/flow.js';
+export type { FlowListener, OnboardingFlowOptions, StepStorage } from './flow/flow.js';
+export { INVITATION_PARAM } from './flow/location.js';
+export { transition } from './flow/transition.js';
+export type { FlowEvent, FlowFacts, FlowStateData, LocalStepId } from './flow/transition.js';

@@ -1,0 +1,51 @@
+import {
+  EHERKENNING_OUTCOMES,
+  EHERKENNING_OUTCOME_PARAM,
+  type EherkenningOutcome,
+} from '@wij-techniek/onboarding-contract';
+
+/** The query parameter of an invitation link: `?wt-invitation=<token>`. */
+export const INVITATION_PARAM = 'wt-invitation';
+
+/** What the page's address tells the flow when it restores. */
+export interface LandingParams {
+  /** The eHerkenning outcome the callback reported, still to be confirmed by the session. */
+  readonly outcome: EherkenningOutcome | undefined;
+  /** The invitation token of an invitation link. */
+  readonly invitationToken: string | undefined;
+}
+
+/** Reads the callback's outcome and an invitation token from `href`; an unknown outcome counts as none. */
+export function readLanding(href: string | undefined): LandingParams {
+  const url = parse(href);
+  const outcome = url?.searchParams.get(EHERKENNING_OUTCOME_PARAM);
+  const token = url?.searchParams.get(INVITATION_PARAM);
+  return {
+    outcome: (EHERKENNING_OUTCOMES as readonly (string | null | undefined)[]).includes(outcome)
+      ? (outcome as EherkenningOutcome)
+      : undefined,
+    invitationToken: token || undefined,
+  };
+}
+
+/** `href` without the given query parameters; `undefined` when it had none of them. */
+export function without(href: string | undefined, ...names: string[]): string | undefined {
+  const url = parse(href);
+  if (!url || !names.some((name) => url.searchParams.has(name))) return undefined;
+  for (const name of names) url.searchParams.delete(name);
+  return url.href;
+}
+
+/** The page to come back to after eHerkenning: this page, without the flow's own parameters. */
+export function defaultReturnTo(href: string | undefined): string | undefined {
+  return without(href, EHERKENNING_OUTCOME_PARAM, INVITATION_PARAM) ?? parse(href)?.href;
+}
+
+function parse(href: string | undefined): URL | undefined {
+  if (href === undefined) return undefined;
+  try {
+    return new URL(href);
+  } catch {
+    return undefined;
+  }
+}
