@@ -85,7 +85,7 @@ export async function send<Out>(transport: TransportOptions, name: EndpointName,
     }
     if (response.status === endpoint.status) return readAnswer<Out>(response, name, call.output);
     if (!last && RETRY_STATUSES.has(response.status)) {
-      await response.body?.cancel();
+      discard(response);
       await pause(transport.retryDelayMs * 2 ** (attempt - 1), signal);
       continue;
     }
@@ -160,6 +160,11 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** Frees a body nobody reads. Not awaited: a stream's cancel may settle late (or, in mocks, never). */
+function discard(response: Response): void {
+  if (response.body && !response.bodyUsed) response.body.cancel().catch(() => undefined);
+}
+
 /** The body as JSON, or `undefined` when it is not JSON (which no schema accepts). */
 async function readJson(response: Response): Promise<unknown> {
   try {
@@ -171,7 +176,7 @@ async function readJson(response: Response): Promise<unknown> {
 
 async function readAnswer<Out>(response: Response, name: EndpointName, schema: Schema | undefined): Promise<Out> {
   if (!schema) {
-    await response.body?.cancel();
+    discard(response);
     return undefined as Out;
   }
   const json = await readJson(response);
@@ -188,7 +193,7 @@ async function readProblem(response: Response, name: EndpointName): Promise<Onbo
   const json = (response.headers.get('Content-Type') ?? '').includes('json') ? await readJson(response) : undefined;
   const parsed = ProblemSchema.safeParse(json);
   if (!parsed.success) {
-    await response.body?.cancel().catch(() => undefined);
+    discard(response);
     // A proxy in front of the server answers 502–504 with a page of its own: the service is away, not broken.
     const code = status >= 502 && status <= 504 ? 'service_unavailable' : 'invalid_response';
     return new OnboardingError(code, `${name} answered ${status} without problem details.`, { status });
