@@ -1,0 +1,120 @@
+// The dev server of the example pages (`npm start` runs it; `npx vite` works too when the API runs elsewhere).
+//
+// - root `examples/`: http://localhost:5173/ lists the examples;
+// - `/api` is proxied to the onboarding server, so the element, the API and the eHerkenning callback share one
+//   origin and one cookie (DESIGN.md "Where things run");
+// - the `source` condition makes `@wij-techniek/*` imports resolve to the packages' TypeScript sources;
+// - `/cdn/wt-onboarding.js` is the element's CDN single-file build, served byte for byte as a CDN would.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, defaultClientConditions, defineConfig, type Plugin } from 'vite';
+
+const repo = fileURLToPath(new URL('.', import.meta.url));
+const examples = join(repo, 'examples');
+
+/** Where `/api` goes: `API_TARGET`, else the server's default address on `PORT` (8787). */
+const apiTarget = process.env.API_TARGET ?? `http://127.0.0.1:${process.env.PORT ?? '8787'}`;
+
+/** Every example page that exists, for a multi-page build (headless-sdk is written with the SDK). */
+const pages = Object.fromEntries(
+  ['index', 'cms-paste-in/index', 'themed/index', 'headless-sdk/index']
+    .map((name) => [name, join(examples, `${name}.html`)] as const)
+    .filter(([, file]) => existsSync(file)),
+);
+
+const CDN_PATH = '/cdn/wt-onboarding.js';
+const cdnFile = join(repo, 'packages/element/dist/cdn/wt-onboarding.js');
+const elementConfig = join(repo, 'packages/element/vite.config.ts');
+/** The sources the CDN file is built from: it is rebuilt when one of them is newer. */
+const cdnSources = ['packages/element/src', 'packages/sdk/src', 'packages/contract/src'].map((dir) => join(repo, dir));
+
+function newestChange(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the CDN file when it is missing or older than the sources; one build at a time. */
+function cdnBuilder(): () => Promise<void> {
+  let building: Promise<void> | undefined;
+  return async () => {
+    const stale = !existsSync(cdnFile) || Math.max(...cdnSources.map(newestChange)) > statSync(cdnFile).mtimeMs;
+    if (!stale) return;
+    if (!existsSync(elementConfig)) throw new Error(`${CDN_PATH}: the element has no build yet (${elementConfig})`);
+    building ??= build({ configFile: elementConfig, logLevel: 'warn' })
+      .then(() => undefined)
+      .finally(() => (building = undefined));
+    await building;
+  };
+}
+
+/**
+ * Serves the element's CDN build at `/cdn/wt-onboarding.js` (the URL the CMS page pastes) byte for byte, as a
+ * CDN would, building it with the element's own vite config first when needed.
+ */
+function cdnBundle(): Plugin[] {
+  const ensureBuilt = cdnBuilder();
+  return [
+    {
+      name: 'wt-cdn-bundle:serve',
+      apply: 'serve',
+      configureServer(server) {
+        server.middlewares.use((request, response, next) => {
+          if (request.url?.split('?')[0] !== CDN_PATH) return next();
+          ensureBuilt().then(
+            () => {
+              response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+              response.setHeader('Cache-Control', 'no-cache');
+              response.end(readFileSync(cdnFile));
+            },
+            (error: unknown) => {
+              server.config.logger.error(String(error));
+              response.statusCode = 503;
+              response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+              response.end(`${String(error)}\nRun \`npm run build\` and reload.`);
+            },
+          );
+        });
+      },
+    },
+    {
+      // In a build of the examples (and Vite's pre-transform in dev), the CMS page's <script src="/cdn/…">
+      // resolves to the same file.
+      name: 'wt-cdn-bundle:resolve',
+      async resolveId(id) {
+        if (id !== CDN_PATH) return null;
+        await ensureBuilt();
+        return cdnFile;
+      },
+    },
+  ];
+}
+
+export default defineConfig({
+  root: examples,
+  appType: 'mpa',
+  resolve: {
+    conditions: ['source', ...defaultClientConditions],
+  },
+  plugins: [...cdnBundle()],
+  server: {
+    host: 'localhost',
+    port: Number(process.env.WEB_PORT ?? 5173),
+    strictPort: true,
+    proxy: {
+      // changeOrigin stays false: the server checks the browser's own Origin against ALLOWED_ORIGINS.
+      '/api': { target: apiTarget, changeOrigin: false, xfwd: true },
+    },
+  },
+  build: {
+    outDir: join(repo, 'dist/examples'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: { input: pages },
+  },
+});
