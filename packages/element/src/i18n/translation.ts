@@ -1,0 +1,149 @@
+import type { ErrorCode, PasswordRule, PasswordViolation } from '@wij-techniek/onboarding-sdk';
+
+/**
+ * Every text `<wt-onboarding>` shows, for one language. Placeholders in braces are filled in when shown:
+ * `{email}`, `{seconds}`, `{current}`/`{total}`, `{min}`/`{max}`, `{organisation}`, and plural choices such as
+ * `{attemptsLeft|# poging|# pogingen}` (singular, plural; `#` is the number).
+ *
+ * Error texts are keyed by the contract's error codes (`errors`) and password violations (`violations`), so
+ * one vocabulary runs from the server to the screen. Each says what happened and what to do next.
+ */
+export interface Translation {
+  /** Texts shared by several steps. */
+  readonly common: {
+    readonly loading: string;
+    readonly loadFailed: string;
+    readonly retry: string;
+    readonly busy: string;
+    readonly back: string;
+    readonly progress: string;
+    readonly showPassword: string;
+    readonly hidePassword: string;
+    readonly required: string;
+    readonly signOut: string;
+  };
+  readonly start: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly requirementHeading: string;
+    readonly requirement: string;
+    readonly requirementLink: string;
+    readonly action: string;
+  };
+  readonly eherkenningInfo: {
+    readonly heading: string;
+    readonly body: string;
+    readonly noEherkenning: string;
+    readonly action: string;
+  };
+  readonly account: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly createHeading: string;
+    readonly create: string;
+    readonly signInHeading: string;
+    readonly signInIntro: string;
+    readonly email: string;
+    readonly password: string;
+    readonly signIn: string;
+    readonly forgotPassword: string;
+  };
+  readonly email: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly email: string;
+    readonly emailHint: string;
+    readonly action: string;
+  };
+  readonly code: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly code: string;
+    readonly codeHint: string;
+    readonly action: string;
+    readonly resend: string;
+    readonly resendIn: string;
+    readonly changeEmail: string;
+    readonly resent: string;
+  };
+  readonly details: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly password: string;
+    readonly passwordRepeat: string;
+    readonly firstName: string;
+    readonly lastName: string;
+    readonly action: string;
+  };
+  readonly supplier: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly supplier: string;
+    readonly choose: string;
+    readonly action: string;
+  };
+  readonly verified: {
+    readonly heading: string;
+    readonly organisation: string;
+    readonly administrator: string;
+    readonly member: string;
+    readonly home: string;
+  };
+  readonly passwordEmail: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly email: string;
+    readonly action: string;
+  };
+  readonly passwordCode: {
+    readonly heading: string;
+    readonly intro: string;
+  };
+  readonly passwordNew: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly password: string;
+    readonly passwordRepeat: string;
+    readonly action: string;
+  };
+  readonly invitation: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly newAccountHeading: string;
+    readonly existingAccountHeading: string;
+    readonly accept: string;
+    readonly signInAndAccept: string;
+  };
+  /** The live checklist of the password policy, one line per rule. */
+  readonly rules: Readonly<Record<PasswordRule, string>> & {
+    readonly heading: string;
+    readonly met: string;
+    readonly unmet: string;
+  };
+  /** Why a password is refused, by violation code. */
+  readonly violations: Readonly<Record<PasswordViolation, string>>;
+  /** What went wrong and what to do next, by error code. */
+  readonly errors: Readonly<Record<ErrorCode, string>>;
+}
+
+/** A partial {@link Translation}: what a page overrides through the `texts` property. */
+export type TextOverrides = { readonly [K in keyof Translation]?: Partial<Translation[K]> };
+
+/** Overrides per language, for a page that speaks both: `{ nl: {…}, en: {…} }`. */
+export type LanguageTextOverrides = { readonly [L in 'nl' | 'en']?: TextOverrides };
+
+/**
+ * Fills the placeholders of `template`: `{name}` by `values.name`, and `{name|one|other}` by the singular or
+ * plural choice for the number `values.name`, with `#` replaced by the number.
+ */
+export function format(template: string, values: Readonly<Record<string, string | number | undefined>> = {}): string {
+  return template.replace(
+    /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/gu,
+    (whole, name: string, one?: string, other?: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      if (one === undefined || other === undefined) return String(value);
+      return (value === 1 ? one : other).replace(/#/gu, String(value));
+    },
+  );
+}

@@ -1,0 +1,376 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { TaskStatus } from '@lit/task';
+import type { FlowState, OnboardingFlow, StepId } from '@wij-techniek/onboarding-sdk';
+import { CountdownController } from './controllers/countdown-controller.js';
+import { FlowController } from './controllers/flow-controller.js';
+import { LocalizeController } from './controllers/localize-controller.js';
+import type { WtAccountCreatedEvent } from './events/account-created.js';
+import type { WtSignedInEvent } from './events/signed-in.js';
+import { format, type LanguageTextOverrides, type TextOverrides } from './i18n/translation.js';
+import styles from './onboarding.styles.js';
+import { renderStep, SIGN_UP_STEPS } from './steps/render-step.js';
+import { messageFor, type StepView } from './steps/view.js';
+
+/** The query parameter the eHerkenning callback adds when it sends the person back (DESIGN.md). */
+const EHERKENNING_RETURN_PARAM = 'wt-eherkenning';
+
+/**
+ * The whole Wij Techniek account onboarding in one tag: from "Start hier" through the e-mailed code, the
+ * password and name, to eHerkenning level 3 and "Jouw account is geverifieerd!", plus signing in with an
+ * existing account and a forgotten password. A thin view over the SDK's flow: no HTTP and no business rule here.
+ *
+ * Password managers: the forms are real `<form>`s with real `<input>`s in the element's **open** shadow root,
+ * each with the `autocomplete` token a manager looks for (`username`, `current-password`, `new-password`,
+ * `one-time-code`, `email`, `given-name`, `family-name`) and the policy's `passwordrules`; Chromium's password
+ * manager reads forms in open shadow roots. Where the browser has the Credential Management API
+ * (`PasswordCredential`, Chromium), the element also offers the accepted e-mail address and password to the
+ * browser's password store after a successful sign-up or sign-in, so saving never depends on form heuristics.
+ *
+ * @summary The Wij Techniek onboarding with eHerkenning level 3, in one tag.
+ * @tag wt-onboarding
+ *
+ * @slot verified - Content the page adds below the verified step's text (links to the online services, say).
+ *
+ * @event {WtStepChangeEvent} wt-step-change - The flow moved to another step. `detail: { step, previousStep }`.
+ * @event {WtAccountCreatedEvent} wt-account-created - A new account was created and signed in. `detail: { account }`.
+ * @event {WtSignedInEvent} wt-signed-in - An existing account signed in. `detail: { account }`.
+ * @event {WtEherkenningRedirectEvent} wt-eherkenning-redirect - The browser is about to leave for eHerkenning. Cancelable: `preventDefault()` stops the element's navigation so the page can navigate itself. `detail: { supplierId, redirectUrl }`.
+ * @event {WtVerifiedEvent} wt-verified - The server confirmed the eHerkenning verification. `detail: { organisation }`.
+ * @event {WtErrorEvent} wt-error - Something the person did failed; the element shows the message. `detail: { code, step }`.
+ *
+ * @csspart base - The element's wrapper.
+ * @csspart header - Holds the progress and the step's heading.
+ * @csspart progress - "Stap 4 van 8" on the sign-up path.
+ * @csspart heading - The step's heading (`h2`); it receives focus when the step changes.
+ * @csspart subheading - A heading within a step (`h3`).
+ * @csspart status - The live regions: the polite one (`role=status`) and the error one (`role=alert`).
+ * @csspart status-error - The error live region (also part `status`).
+ * @csspart step - The step's content; also part `step-<step-id>`.
+ * @csspart text - A paragraph of the step's text.
+ * @csspart form - A form.
+ * @csspart field - A label, hint, input and error message together.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint, and the resend countdown.
+ * @csspart countdown - The resend countdown (also part `hint`).
+ * @csspart input - An input or the supplier select.
+ * @csspart code-input - The verification code input (also part `input`).
+ * @csspart supplier-select - The eHerkenning supplier drop-down (also part `input`).
+ * @csspart error-message - The error message below a field.
+ * @csspart checklist - The live checklist of the password rules.
+ * @csspart checklist-item - One rule of the checklist.
+ * @csspart checklist-item-met - A rule the password meets (also part `checklist-item`).
+ * @csspart actions - A row of buttons.
+ * @csspart button - Every button.
+ * @csspart button-primary - The main action of a step (also part `button`).
+ * @csspart button-secondary - Other actions (also part `button`).
+ * @csspart password-toggle - The show/hide password button (also parts `button button-secondary`).
+ * @csspart link - A link.
+ *
+ * @cssstate busy - A request is under way; submits do nothing until it ends.
+ * @cssstate step-start - The start step is shown (one state per step id: `step-start`, `step-eherkenning-info`, `step-account`, `step-email`, `step-code`, `step-details`, `step-supplier`, `step-verified`, `step-password-email`, `step-password-code`, `step-password-new`, `step-invitation`).
+ * @cssstate step-eherkenning-info - The eHerkenning information step is shown.
+ * @cssstate step-account - The sign-in or create-account step is shown.
+ * @cssstate step-email - The e-mail address step is shown.
+ * @cssstate step-code - The verification code step is shown.
+ * @cssstate step-details - The password and name step is shown.
+ * @cssstate step-supplier - The eHerkenning supplier step is shown.
+ * @cssstate step-verified - The verified step is shown.
+ * @cssstate step-password-email - The forgotten-password address step is shown.
+ * @cssstate step-password-code - The forgotten-password code step is shown.
+ * @cssstate step-password-new - The new-password step is shown.
+ * @cssstate step-invitation - The invitation step is shown.
+ *
+ * @cssprop [--wt-button-border-radius=4px] - Button border radius.
+ * @cssprop [--wt-button-border-width=2px] - Button border width.
+ * @cssprop [--wt-button-disabled-opacity=0.6] - Button disabled opacity.
+ * @cssprop [--wt-button-font-weight=700] - Button font weight.
+ * @cssprop [--wt-button-min-block-size=44px] - Button min block size.
+ * @cssprop [--wt-button-min-inline-size=44px] - Button min inline size.
+ * @cssprop [--wt-button-padding-block=0.5rem] - Button padding block.
+ * @cssprop [--wt-button-padding-inline=1.25rem] - Button padding inline.
+ * @cssprop [--wt-button-primary-background-color=#0b4f8a] - Primary button: background color.
+ * @cssprop [--wt-button-primary-border-color=transparent] - Primary button: border color.
+ * @cssprop [--wt-button-primary-color=#ffffff] - Primary button: color.
+ * @cssprop [--wt-button-primary-hover-background-color=#06345c] - Primary button: hover background color.
+ * @cssprop [--wt-button-secondary-background-color=#ffffff] - Secondary button: background color.
+ * @cssprop [--wt-button-secondary-border-color=currentColor] - Secondary button: border color.
+ * @cssprop [--wt-button-secondary-color=#0b4f8a] - Secondary button: color.
+ * @cssprop [--wt-button-secondary-hover-background-color=#e8f0f7] - Secondary button: hover background color.
+ * @cssprop [--wt-checklist-met-color=#00703c] - Checklist met color.
+ * @cssprop [--wt-checklist-unmet-color=#4a4a4a] - Checklist unmet color.
+ * @cssprop [--wt-code-input-max-inline-size=12em] - Code input max inline size.
+ * @cssprop [--wt-focus-outline-color=#1a1a1a] - Focus outline color.
+ * @cssprop [--wt-focus-outline-offset=2px] - Focus outline offset.
+ * @cssprop [--wt-focus-outline-width=3px] - Focus outline width.
+ * @cssprop [--wt-form-field-error-message-color=#b30000] - Form field error message color.
+ * @cssprop [--wt-form-field-error-message-font-weight=700] - Form field error message font weight.
+ * @cssprop [--wt-form-field-hint-color=#4a4a4a] - Form field hint color.
+ * @cssprop [--wt-form-field-label-color=inherit] - Form field label color.
+ * @cssprop [--wt-form-field-label-font-weight=700] - Form field label font weight.
+ * @cssprop [--wt-heading-2-color=inherit] - Step heading (h2): color.
+ * @cssprop [--wt-heading-2-font-family=inherit] - Step heading (h2): font family.
+ * @cssprop [--wt-heading-2-font-size=1.5em] - Step heading (h2): font size.
+ * @cssprop [--wt-heading-2-font-weight=700] - Step heading (h2): font weight.
+ * @cssprop [--wt-heading-2-line-height=1.25] - Step heading (h2): line height.
+ * @cssprop [--wt-heading-3-color=inherit] - Sub-heading (h3): color.
+ * @cssprop [--wt-heading-3-font-size=1.125em] - Sub-heading (h3): font size.
+ * @cssprop [--wt-heading-3-font-weight=700] - Sub-heading (h3): font weight.
+ * @cssprop [--wt-link-color=#0b4f8a] - Link color.
+ * @cssprop [--wt-link-hover-color=#06345c] - Link hover color.
+ * @cssprop [--wt-onboarding-background-color=#ffffff] - Element background color.
+ * @cssprop [--wt-onboarding-border-color=transparent] - Element border color.
+ * @cssprop [--wt-onboarding-border-radius=0] - Element border radius.
+ * @cssprop [--wt-onboarding-border-width=0] - Element border width.
+ * @cssprop [--wt-onboarding-color=#1a1a1a] - Element color.
+ * @cssprop [--wt-onboarding-font-family=system-ui] - Element font family (default: the system's UI font stack).
+ * @cssprop [--wt-onboarding-font-size=1rem] - Element font size.
+ * @cssprop [--wt-onboarding-line-height=1.5] - Element line height.
+ * @cssprop [--wt-onboarding-max-inline-size=40rem] - Element max inline size.
+ * @cssprop [--wt-onboarding-padding-block=1.5rem] - Element padding block.
+ * @cssprop [--wt-onboarding-padding-inline=1rem] - Element padding inline.
+ * @cssprop [--wt-onboarding-row-gap=1rem] - Element row gap.
+ * @cssprop [--wt-progress-color=#4a4a4a] - Progress color.
+ * @cssprop [--wt-progress-font-size=0.875em] - Progress font size.
+ * @cssprop [--wt-status-error-background-color=#fdf1f1] - Status error background color.
+ * @cssprop [--wt-status-error-border-color=#b30000] - Status error border color.
+ * @cssprop [--wt-status-error-color=inherit] - Status error color.
+ * @cssprop [--wt-text-input-background-color=#ffffff] - Text inputs and the supplier select: background color.
+ * @cssprop [--wt-text-input-border-color=#4a4a4a] - Text inputs and the supplier select: border color.
+ * @cssprop [--wt-text-input-border-radius=4px] - Text inputs and the supplier select: border radius.
+ * @cssprop [--wt-text-input-border-width=2px] - Text inputs and the supplier select: border width.
+ * @cssprop [--wt-text-input-color=inherit] - Text inputs and the supplier select: color.
+ * @cssprop [--wt-text-input-invalid-border-color=#b30000] - Text inputs and the supplier select: invalid border color.
+ * @cssprop [--wt-text-input-max-inline-size=100%] - Text inputs and the supplier select: max inline size.
+ * @cssprop [--wt-text-input-min-block-size=44px] - Text inputs and the supplier select: min block size.
+ * @cssprop [--wt-text-input-padding-block=0.5rem] - Text inputs and the supplier select: padding block.
+ * @cssprop [--wt-text-input-padding-inline=0.75rem] - Text inputs and the supplier select: padding inline.
+ */
+export class WtOnboarding extends LitElement {
+  static override styles = styles;
+
+  /** The API's prefix as a URL: same origin by default, as DESIGN.md's production setup has it. */
+  @property({ attribute: 'api-base' }) apiBase = '/api/v1';
+
+  /**
+   * The page eHerkenning sends the person back to; empty for this page (without the flow's own parameters).
+   * It must be on the server's allow-list (`ALLOWED_ORIGINS`).
+   */
+  @property({ attribute: 'return-to' }) returnTo = '';
+
+  /** Where the start step's "how to get eHerkenning level 3" link goes. */
+  @property({ attribute: 'eherkenning-info-url' }) eherkenningInfoUrl = 'https://www.eherkenning.nl/';
+
+  /** Where the verified step's "back to the Wij Techniek website" link goes. */
+  @property({ attribute: 'home-url' }) homeUrl = '/';
+
+  /**
+   * Texts that replace the built-in ones, merged over the language's table: `{ code: { action: 'Verder' } }`,
+   * or per language `{ nl: {…}, en: {…} }`. As an attribute, JSON. The language itself comes from `lang` on the
+   * element or its closest ancestor (Dutch unless that says English).
+   */
+  @property({ type: Object }) texts: TextOverrides | LanguageTextOverrides | undefined;
+
+  @state() private passwordVisible = false;
+  @state() private password = '';
+
+  private readonly localize = new LocalizeController(this);
+  private readonly flowController = new FlowController(this, { lang: () => this.localize.lang });
+  private readonly countdown = new CountdownController(this);
+  private readonly internals: ElementInternals | undefined;
+  private shownStep: StepId | undefined;
+  private lastState: FlowState | undefined;
+  private notice = '';
+  private focusOnFirstStep: boolean;
+  private flowLang: { flow: OnboardingFlow; lang: string } | undefined;
+  private credential: { id: string; password: string } | undefined;
+
+  constructor() {
+    super();
+    this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
+    // Coming back from eHerkenning the person did not ask for this page: announce the outcome by moving focus.
+    this.focusOnFirstStep = new URLSearchParams(location.search).has(EHERKENNING_RETURN_PARAM);
+    this.addEventListener('wt-account-created', (event) => this.offerCredential(event));
+    this.addEventListener('wt-signed-in', (event) => this.offerCredential(event));
+  }
+
+  /** The SDK flow this element shows, once created: to observe or drive it from script. */
+  get flow(): OnboardingFlow | undefined {
+    return this.flowController.flow;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { flow } = this;
+    const state = flow?.state;
+    if (!flow || !state) return;
+    const lang = this.localize.lang;
+    if (this.flowLang?.flow === flow && this.flowLang.lang !== lang) flow.setLanguage(lang);
+    this.flowLang = { flow, lang };
+    if (state.step !== this.lastState?.step) {
+      this.password = '';
+      this.passwordVisible = false;
+      this.notice = '';
+      if (!isPasswordStep(state.step)) this.credential = undefined;
+    } else if (state.error) {
+      this.notice = '';
+    } else if (
+      'resendAvailableAt' in state &&
+      this.lastState &&
+      'resendAvailableAt' in this.lastState &&
+      state.resendAvailableAt > this.lastState.resendAvailableAt &&
+      !state.busy
+    ) {
+      this.notice = format(this.localize.t.code.resent, { email: state.email });
+    }
+    this.lastState = state;
+    this.setCustomState('busy', state.busy);
+    for (const step of SIGN_UP_STEPS) this.setCustomState(`step-${step}`, step === state.step);
+    for (const step of OTHER_STEPS) this.setCustomState(`step-${step}`, step === state.step);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const step = this.flowController.bootstrap.status === TaskStatus.COMPLETE ? this.flow?.state.step : undefined;
+    if (!step || step === this.shownStep) return;
+    const first = this.shownStep === undefined;
+    this.shownStep = step;
+    if (!first || this.focusOnFirstStep) {
+      this.renderRoot.querySelector<HTMLElement>('#wt-heading')?.focus();
+    }
+    this.focusOnFirstStep = false;
+  }
+
+  override render() {
+    return html`<div part="base" class="base" @submit=${(event: SubmitEvent) => this.rememberCredential(event)}>
+      ${this.flowController.bootstrap.render({
+        initial: () => this.renderLoading(),
+        pending: () => this.renderLoading(),
+        complete: () => this.renderFlow(),
+        error: () => this.renderLoadFailed(),
+      })}
+    </div>`;
+  }
+
+  private renderFlow() {
+    const flow = this.flow;
+    if (!flow) return this.renderLoading();
+    const { state } = flow;
+    const t = this.localize.t;
+    const view: StepView = {
+      state,
+      t,
+      resendSeconds: 'resendAvailableAt' in state ? this.countdown.secondsUntil(state.resendAvailableAt) : 0,
+      passwordVisible: this.passwordVisible,
+      password: this.password,
+      eherkenningInfoUrl: this.eherkenningInfoUrl,
+      homeUrl: this.homeUrl,
+      act: (run) => {
+        // The state a button was rendered for must still be current: no double submit, no stale action.
+        if (flow.state !== state || state.busy) return;
+        try {
+          Promise.resolve(run()).catch(reportError);
+        } catch (error) {
+          reportError(error);
+        }
+      },
+      togglePasswordVisible: () => {
+        this.passwordVisible = !this.passwordVisible;
+      },
+      setPassword: (password) => {
+        this.password = password;
+      },
+    };
+    const { heading, body } = renderStep(view);
+    const index = (SIGN_UP_STEPS as readonly StepId[]).indexOf(state.step);
+    const { error } = state;
+    // An error already shown beside its field is announced, but not shown twice.
+    const shownInField = error && Object.values(state.fieldErrors ?? {}).some((codes) => codes.includes(error.code));
+    const status = state.busy ? t.common.busy : this.notice;
+    return html`<header part="header" class="header">
+        ${
+          index >= 0
+            ? html`<p part="progress" class="progress">
+                ${format(t.common.progress, { current: index + 1, total: SIGN_UP_STEPS.length })}
+              </p>`
+            : nothing
+        }
+        <h2 part="heading" class="heading" id="wt-heading" tabindex="-1">${heading}</h2>
+      </header>
+      <div part="status" class=${status ? 'status' : 'status visually-hidden'} role="status">${status || nothing}</div>
+      <div
+        part="status status-error"
+        class=${error && !shownInField ? 'status status-error' : 'status visually-hidden'}
+        role="alert"
+      >
+        ${error ? messageFor(view, error.code) : nothing}
+      </div>
+      <section part="step step-${state.step}" class="step" aria-labelledby="wt-heading">
+        ${body} ${state.step === 'verified' ? html`<slot name="verified"></slot>` : nothing}
+      </section>`;
+  }
+
+  private renderLoading() {
+    return html`<div part="status" class="status" role="status">${this.localize.t.common.loading}</div>`;
+  }
+
+  private renderLoadFailed() {
+    const t = this.localize.t;
+    return html`<div part="status status-error" class="status status-error" role="alert">${t.common.loadFailed}</div>
+      <div part="actions" class="actions">
+        <button
+          part="button button-primary"
+          class="button button-primary"
+          type="button"
+          @click=${() => void this.flowController.bootstrap.run()}
+        >
+          ${t.common.retry}
+        </button>
+      </div>`;
+  }
+
+  private setCustomState(name: string, on: boolean): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // Browsers that shipped the older `--name` syntax refuse plain names; the element works without states.
+    }
+  }
+
+  // Kept only until the flow answers: offered to the browser's password store after success, then dropped.
+  private rememberCredential(event: Event): void {
+    const form = event.target as HTMLFormElement;
+    const password = form.querySelector<HTMLInputElement>('input[name="password"]')?.value;
+    const id = form.querySelector<HTMLInputElement>('input[name="username"], input[name="email"]')?.value;
+    this.credential = password && id ? { id, password } : undefined;
+  }
+
+  private offerCredential(event: WtAccountCreatedEvent | WtSignedInEvent): void {
+    const credential = this.credential;
+    this.credential = undefined;
+    const Credential = (globalThis as { PasswordCredential?: PasswordCredentialConstructor }).PasswordCredential;
+    if (!credential || !Credential || !navigator.credentials) return;
+    const { firstName, lastName } = event.detail.account;
+    const name = `${firstName} ${lastName}`.trim();
+    navigator.credentials.store(new Credential({ ...credential, ...(name ? { name } : {}) })).catch(() => undefined);
+  }
+}
+
+/** Steps off the sign-up path, for their custom states. */
+const OTHER_STEPS = ['password-email', 'password-code', 'password-new', 'invitation'] as const;
+
+function isPasswordStep(step: StepId): boolean {
+  return step === 'account' || step === 'details' || step === 'password-new' || step === 'invitation';
+}
+
+/** The Credential Management API's constructor, where the browser has it (Chromium). */
+type PasswordCredentialConstructor = new (data: { id: string; password: string; name?: string }) => Credential;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wt-onboarding': WtOnboarding;
+  }
+}

@@ -1,0 +1,59 @@
+import { html } from 'lit';
+import type { StateOf } from '@wij-techniek/onboarding-sdk';
+import { actions, field, passwordToggle, secondary, submit, text } from './parts.js';
+import { onSubmit, type StepContent, type StepView } from './view.js';
+
+/**
+ * `account`: the Wij Techniek account's login screen. Create an account (once), or sign in with an existing one;
+ * the sign-in form is a real `<form>` with `username`/`current-password` so password managers fill it.
+ */
+export function renderAccount(view: StepView<StateOf<'account'>>): StepContent {
+  const { t, state } = view;
+  return {
+    heading: t.account.heading,
+    body: html`<h3 part="subheading">${t.account.createHeading}</h3>
+      ${text(t.account.intro)}
+      ${actions(
+        html`<button
+          part="button button-primary"
+          class="button button-primary"
+          type="button"
+          @click=${() => view.act(() => state.actions.createAccount())}
+        >
+          ${t.account.create}
+        </button>`,
+      )}
+      <h3 part="subheading">${t.account.signInHeading}</h3>
+      ${text(t.account.signInIntro)}
+      <form
+        part="form"
+        novalidate
+        aria-busy=${state.busy ? 'true' : 'false'}
+        @submit=${onSubmit(view, (value) =>
+          state.actions.signIn({ email: value('email'), password: value('password') }),
+        )}
+      >
+        ${field(view, {
+          name: 'email',
+          label: t.account.email,
+          type: 'email',
+          autocomplete: 'username',
+          value: state.email ?? '',
+        })}
+        ${field(view, {
+          name: 'password',
+          label: t.account.password,
+          type: view.passwordVisible ? 'text' : 'password',
+          autocomplete: 'current-password',
+        })}
+        ${actions(
+          passwordToggle(view, 'wt-password'),
+          secondary(view, t.account.forgotPassword, () => state.actions.forgotPassword()),
+        )}
+        ${actions(
+          submit(view, t.account.signIn),
+          secondary(view, t.common.back, () => state.actions.back()),
+        )}
+      </form>`,
+  };
+}

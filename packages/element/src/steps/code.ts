@@ -1,0 +1,47 @@
+import { html, nothing } from 'lit';
+import { normaliseVerificationCode, type StateOf } from '@wij-techniek/onboarding-sdk';
+import { format } from '../i18n/translation.js';
+import { actions, field, secondary, submit, text } from './parts.js';
+import { onSubmit, type StepContent, type StepView } from './view.js';
+
+/**
+ * `code` and `password-code`: the e-mailed code. One input with `one-time-code` (so phones offer the code from
+ * the mail) and a numeric keyboard, that takes the whole code pasted, spaces and dashes included; resend after
+ * a visible countdown; another address.
+ */
+export function renderCode(view: StepView<StateOf<'code'> | StateOf<'password-code'>>): StepContent {
+  const { t, state } = view;
+  const intro = state.step === 'code' ? t.code : t.passwordCode;
+  const waiting = view.resendSeconds > 0;
+  return {
+    heading: intro.heading,
+    body: html`${text(format(intro.intro, { email: state.email }))}
+      <form
+        part="form"
+        novalidate
+        aria-busy=${state.busy ? 'true' : 'false'}
+        @submit=${onSubmit(view, (value) => state.actions.submit(normaliseVerificationCode(value('code'))))}
+      >
+        ${field(view, {
+          name: 'code',
+          label: t.code.code,
+          autocomplete: 'one-time-code',
+          inputmode: 'numeric',
+          hint: t.code.codeHint,
+          part: 'code-input',
+        })}
+        ${actions(submit(view, t.code.action))}
+      </form>
+      ${
+        waiting
+          ? html`<p part="hint countdown" class="hint" id="wt-resend-wait">
+              ${format(t.code.resendIn, { seconds: view.resendSeconds })}
+            </p>`
+          : nothing
+      }
+      ${actions(
+        secondary(view, t.code.resend, () => state.actions.resend(), waiting),
+        secondary(view, t.code.changeEmail, () => state.actions.changeEmail()),
+      )}`,
+  };
+}

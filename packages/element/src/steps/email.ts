@@ -1,0 +1,33 @@
+import { html } from 'lit';
+import type { StateOf } from '@wij-techniek/onboarding-sdk';
+import { actions, field, secondary, submit, text } from './parts.js';
+import { onSubmit, type StepContent, type StepView } from './view.js';
+
+/** `email` and `password-email`: the address a verification code is sent to. */
+export function renderEmail(view: StepView<StateOf<'email'> | StateOf<'password-email'>>): StepContent {
+  const { t, state } = view;
+  const texts = state.step === 'email' ? t.email : t.passwordEmail;
+  return {
+    heading: texts.heading,
+    body: html`${text(texts.intro)}
+      <form
+        part="form"
+        novalidate
+        aria-busy=${state.busy ? 'true' : 'false'}
+        @submit=${onSubmit(view, (value) => state.actions.submit(value('email')))}
+      >
+        ${field(view, {
+          name: 'email',
+          label: texts.email,
+          type: 'email',
+          autocomplete: 'email',
+          hint: t.email.emailHint,
+          value: state.email ?? '',
+        })}
+        ${actions(
+          submit(view, texts.action),
+          secondary(view, t.common.back, () => state.actions.back()),
+        )}
+      </form>`,
+  };
+}

@@ -1,0 +1,137 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  passwordRules,
+  violationsOfRule,
+  type FieldName,
+  type PasswordPolicy,
+  type PasswordVerdict,
+} from '@wij-techniek/onboarding-sdk';
+import { format } from '../i18n/translation.js';
+import { messageFor, type StepView } from './view.js';
+
+/** How one text field looks and behaves. */
+export interface FieldOptions {
+  readonly name: FieldName;
+  readonly label: string;
+  readonly autocomplete: string;
+  readonly type?: 'text' | 'email' | 'password';
+  readonly inputmode?: 'numeric' | 'email' | 'text';
+  readonly hint?: string;
+  readonly value?: string;
+  /** Apple's password-rules syntax, so managers generate passwords the policy accepts. */
+  readonly passwordrules?: string;
+  /** Part names besides `input` (`code-input`). */
+  readonly part?: string;
+  /** More ids that describe the input (the password checklist). */
+  readonly describedBy?: string;
+  readonly onInput?: (event: InputEvent) => void;
+}
+
+/**
+ * A labelled input with its hint and its errors, tied together the way NL Design System's form fields do:
+ * `aria-describedby` lists the hint, the extra descriptions and the error message; `aria-invalid` marks it.
+ */
+export function field(view: StepView, options: FieldOptions): TemplateResult {
+  const errors = view.state.fieldErrors?.[options.name] ?? [];
+  const id = `wt-${options.name}`;
+  const describedBy = [options.hint && `${id}-hint`, options.describedBy, errors.length > 0 && `${id}-error`]
+    .filter(Boolean)
+    .join(' ');
+  return html`<div part="field" class="field">
+    <label part="label" for=${id}>${options.label}</label>
+    ${options.hint ? html`<p part="hint" class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+    <input
+      part="input ${options.part ?? ''}"
+      id=${id}
+      name=${options.name}
+      type=${options.type ?? 'text'}
+      autocomplete=${options.autocomplete}
+      inputmode=${ifDefined(options.inputmode)}
+      passwordrules=${ifDefined(options.passwordrules)}
+      spellcheck="false"
+      required
+      aria-invalid=${errors.length > 0 ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy || undefined)}
+      .value=${options.value ?? ''}
+      @input=${options.onInput}
+    />
+    ${
+      errors.length > 0
+        ? html`<div part="error-message" class="error-message" id="${id}-error">
+            ${errors.map((code) => html`<p>${messageFor(view, code)}</p>`)}
+          </div>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** The submit button of a form; while busy it stays focusable but does nothing (no double submit). */
+export function submit(view: StepView, label: string): TemplateResult {
+  return html`<button
+    part="button button-primary"
+    class="button button-primary"
+    type="submit"
+    aria-disabled=${view.state.busy ? 'true' : 'false'}
+  >
+    ${label}
+  </button>`;
+}
+
+/** A secondary button that runs an action of the current state. */
+export function secondary(view: StepView, label: string, run: () => Promise<void> | void, disabled = false) {
+  return html`<button
+    part="button button-secondary"
+    class="button button-secondary"
+    type="button"
+    aria-disabled=${view.state.busy || disabled ? 'true' : 'false'}
+    @click=${() => disabled || view.act(run)}
+  >
+    ${label}
+  </button>`;
+}
+
+/** A row of buttons. */
+export function actions(...buttons: TemplateResult[]): TemplateResult {
+  return html`<div part="actions" class="actions">${buttons}</div>`;
+}
+
+/** A paragraph of the step's text. */
+export function text(content: string): TemplateResult {
+  return html`<p part="text">${content}</p>`;
+}
+
+/** The show/hide toggle for the password fields of a form. */
+export function passwordToggle(view: StepView, controls: string): TemplateResult {
+  return html`<button
+    part="button button-secondary password-toggle"
+    class="button button-secondary password-toggle"
+    type="button"
+    aria-pressed=${view.passwordVisible ? 'true' : 'false'}
+    aria-controls=${controls}
+    @click=${() => view.togglePasswordVisible()}
+  >
+    ${view.passwordVisible ? view.t.common.hidePassword : view.t.common.showPassword}
+  </button>`;
+}
+
+/**
+ * The live checklist of the policy's rules, ticked off from the verdict the server will give (minus the
+ * blocklist, which only the server checks). Not a live region: it would talk on every keystroke; the password
+ * input points at it with `aria-describedby`.
+ */
+export function checklist(view: StepView, policy: PasswordPolicy, verdict: PasswordVerdict): TemplateResult {
+  const { rules } = view.t;
+  return html`<div part="checklist" class="checklist">
+    <p id="wt-rules-heading" class="checklist-heading">${rules.heading}</p>
+    <ul id="wt-rules" aria-labelledby="wt-rules-heading">
+      ${passwordRules(policy).map((rule) => {
+        const met = verdict.length > 0 && !violationsOfRule(rule).some((v) => verdict.violations.includes(v));
+        return html`<li part="checklist-item ${met ? 'checklist-item-met' : ''}" class=${met ? 'met' : 'unmet'}>
+          ${format(rules[rule], { min: policy.minLength, max: policy.maxLength })}
+          <span class="visually-hidden">(${met ? rules.met : rules.unmet})</span>
+        </li>`;
+      })}
+    </ul>
+  </div>`;
+}

@@ -1,0 +1,45 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { StateOf } from '@wij-techniek/onboarding-sdk';
+import { actions, submit, text } from './parts.js';
+import { messageFor, onSubmit, type StepContent, type StepView } from './view.js';
+
+/** `supplier`: the eHerkenning supplier, from a drop-down in the broker's order; then off to eHerkenning. */
+export function renderSupplier(view: StepView<StateOf<'supplier'>>): StepContent {
+  const { t, state } = view;
+  const errors = state.fieldErrors?.supplierId ?? [];
+  return {
+    heading: t.supplier.heading,
+    body: html`${text(t.supplier.intro)}
+      <form
+        part="form"
+        novalidate
+        aria-busy=${state.busy ? 'true' : 'false'}
+        @submit=${onSubmit(view, (value) => state.actions.choose(value('supplierId')))}
+      >
+        <div part="field" class="field">
+          <label part="label" for="wt-supplierId">${t.supplier.supplier}</label>
+          <select
+            part="input supplier-select"
+            id="wt-supplierId"
+            name="supplierId"
+            autocomplete="off"
+            required
+            aria-invalid=${errors.length > 0 ? 'true' : 'false'}
+            aria-describedby=${ifDefined(errors.length > 0 ? 'wt-supplierId-error' : undefined)}
+          >
+            <option value="">${t.supplier.choose}</option>
+            ${state.suppliers.map((supplier) => html`<option value=${supplier.id}>${supplier.name}</option>`)}
+          </select>
+          ${
+            errors.length > 0
+              ? html`<div part="error-message" class="error-message" id="wt-supplierId-error">
+                  ${errors.map((code) => html`<p>${messageFor(view, code)}</p>`)}
+                </div>`
+              : nothing
+          }
+        </div>
+        ${actions(submit(view, t.supplier.action))}
+      </form>`,
+  };
+}

@@ -1,0 +1,17 @@
+import { html } from 'lit';
+import type { StateOf } from '@wij-techniek/onboarding-sdk';
+import { format } from '../i18n/translation.js';
+import { text } from './parts.js';
+import type { StepContent, StepView } from './view.js';
+
+/** `verified`: the account is verified; an administrator holds all rights and grants them to employees. */
+export function renderVerified(view: StepView<StateOf<'verified'>>): StepContent {
+  const { t, state } = view;
+  const administrator = state.rights.includes('administer');
+  return {
+    heading: t.verified.heading,
+    body: html`${text(format(t.verified.organisation, { organisation: state.organisation.name }))}
+      ${text(administrator ? t.verified.administrator : t.verified.member)}
+      <p part="text"><a part="link" href=${view.homeUrl}>${t.verified.home}</a></p>`,
+  };
+}

@@ -1,0 +1,67 @@
+import type { TemplateResult } from 'lit';
+import type { FieldErrorCode, FlowState } from '@wij-techniek/onboarding-sdk';
+import { format, type Translation } from '../i18n/translation.js';
+
+/** What a step's render function returns: the text of the step's heading and the step's body. */
+export interface StepContent {
+  /** The heading; the element renders it (so focus can move to it) above the status region. */
+  readonly heading: string;
+  readonly body: TemplateResult;
+}
+
+/**
+ * Everything a step's render function may use: the state it shows, the texts, and the few view-only things
+ * the element keeps (whether the password is shown, the password typed so far for the live checklist). A
+ * render function calls only the actions of its own state, through {@link StepView.act}.
+ */
+export interface StepView<S extends FlowState = FlowState> {
+  readonly state: S;
+  readonly t: Translation;
+  /** Seconds until another code may be requested (code steps). */
+  readonly resendSeconds: number;
+  /** Whether password fields show their text. */
+  readonly passwordVisible: boolean;
+  /** The password typed so far, for the live checklist. */
+  readonly password: string;
+  /** Where the start step's "how to get eHerkenning level 3" link goes. */
+  readonly eherkenningInfoUrl: string;
+  /** Where the verified step's link back to the site goes. */
+  readonly homeUrl: string;
+  /** Runs an action of the current state, unless a request is under way or the state is stale. */
+  act(run: () => Promise<void> | void): void;
+  togglePasswordVisible(): void;
+  setPassword(password: string): void;
+}
+
+/** A submit handler that never leaves the page and passes the form's values to `run`. */
+export function onSubmit(view: StepView, run: (data: FormValues) => Promise<void> | void) {
+  return (event: SubmitEvent): void => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    view.act(() =>
+      run((name) => {
+        const value = data.get(name);
+        return typeof value === 'string' ? value : '';
+      }),
+    );
+  };
+}
+
+/** Reads one named value of a submitted form. */
+export type FormValues = (name: string) => string;
+
+/** The text for an error code or password violation, with the numbers of the current state filled in. */
+export function messageFor(view: StepView, code: FieldErrorCode): string {
+  const { state, t } = view;
+  const policy = 'policy' in state ? state.policy : undefined;
+  const template =
+    code in t.violations
+      ? t.violations[code as keyof Translation['violations']]
+      : t.errors[code as keyof Translation['errors']];
+  return format(template, {
+    attemptsLeft: state.error?.attemptsLeft ?? ('attemptsLeft' in state ? state.attemptsLeft : undefined),
+    retryAfterSeconds: state.error?.retryAfterSeconds,
+    min: policy?.minLength,
+    max: policy?.maxLength,
+  });
+}
