@@ -1,1 +1,29 @@
-export {};
+/**
+ * The Wij Techniek onboarding backend adapter: the HTTP API of the contract on Hono, PGlite or PostgreSQL storage,
+ * the mail outbox, sessions, and (in `eherkenning/`) the eHerkenning relying party.
+ *
+ * @packageDocumentation
+ */
+export { createServer, openDatabase, type RunningServer, type ServerOptions } from './server.js';
+export { loadConfig, ConfigError, DEV_SECRET, type Config, type EherkenningSettings } from './config.js';
+export { createApp, ROUTE_MODULES, type AppOptions } from './app.js';
+export type { AppContext, AppEnv, SupplierProvider } from './context.js';
+export type { RouteModule } from './routes/route-module.js';
+export { problem, ProblemError, type ProblemExtras } from './problems.js';
+export { systemClock, type Clock } from './clock.js';
+export { createLogger, type Logger, type LogLevel, type LogFields } from './logger.js';
+export type { Database, Queryable, QueryResult } from './store/database.js';
+export { isUniqueViolation } from './store/database.js';
+export { migrate, readMigrations, MIGRATIONS_DIR } from './store/migrate.js';
+export { openPglite, HalfInitialisedError } from './store/pglite.js';
+export { openPostgres, type PostgresOptions } from './store/pg.js';
+export { DataDirLockedError } from './store/dir-lock.js';
+export { enqueueMail, type MailRequest } from './mail/outbox.js';
+export { renderMail, type MailTemplateName, type MailTemplates, type RenderedMail } from './mail/templates/index.js';
+export { OutboxWorker, DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './mail/worker.js';
+export type { MailTransport, OutgoingMail } from './mail/transport.js';
+export { SessionService, type SessionRecord, type SessionState } from './sessions/sessions.js';
+export { sessionView } from './sessions/view.js';
+export { isAllowedReturnTo } from './security/return-to.js';
+export { PasswordHasher, DEFAULT_SCRYPT_PARAMS, parsePasswordHash, type ScryptParams } from './security/passwords.js';
+export { DEFAULT_LIMITS, type Limit, type Limits } from './security/rate-limit.js';

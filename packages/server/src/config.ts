@@ -1,0 +1,259 @@
+import { BlockList, isIP } from 'node:net';
+import { PASSWORD_POLICY_NAMES, type PasswordPolicyName } from '@wij-techniek/onboarding-contract';
+import { z } from 'zod/mini';
+
+/**
+ * The server's configuration, read from the environment once at start (DESIGN.md "Operator interface").
+ * Every value is validated; the first wrong one stops the process with one line that names it.
+ */
+export interface Config {
+  /** `NODE_ENV=production`: no dev defaults, no dev mailbox, no insecure cookies. */
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  /** The origin through which browsers reach the API, without a trailing slash. */
+  readonly publicUrl: string;
+  /** `origin` of {@link Config.publicUrl}. */
+  readonly publicOrigin: string;
+  /** True when {@link Config.publicUrl} is https: `Secure` and `__Host-` cookies, HSTS. */
+  readonly secureCookies: boolean;
+  /** The page that hosts the element: links in mails, the return after a callback without a transaction. */
+  readonly appUrl: string;
+  /** Origins where the element runs: CORS, the `Origin` check and the `returnTo` allow-list. */
+  readonly allowedOrigins: readonly string[];
+  /** Peers whose `X-Forwarded-For` is believed (addresses or CIDR ranges). */
+  readonly trustedProxies: readonly string[];
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Key material for HMACs (codes, rate-limit keys, log pseudonyms). */
+  readonly secret: string;
+  /** True when {@link Config.secret} is the built-in development value. */
+  readonly secretIsDevDefault: boolean;
+  readonly passwordPolicy: PasswordPolicyName;
+  readonly sessionIdleMinutes: number;
+  readonly sessionMaxHours: number;
+  /** The broker, as given; the eHerkenning module applies the simulator's defaults to what is unset. */
+  readonly eherkenning: EherkenningSettings;
+}
+
+/** The raw `EHERKENNING_*` variables; `undefined` when unset. */
+export interface EherkenningSettings {
+  readonly issuer: string | undefined;
+  readonly clientId: string | undefined;
+  readonly clientSecret: string | undefined;
+  readonly suppliersUrl: string | undefined;
+  readonly supplierParam: string | undefined;
+  readonly claims: string | undefined;
+}
+
+/** A variable that is wrong or missing; `message` is the one line the process prints before it stops. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  /** The environment variable at fault. */
+  readonly variable: string;
+  constructor(variable: string, expected: string, got?: string) {
+    const shown = got === undefined ? '' : ` (got ${JSON.stringify(got.length > 80 ? `${got.slice(0, 80)}…` : got)})`;
+    super(`${variable} ${expected}${shown}`);
+    this.variable = variable;
+  }
+}
+
+/** The SECRET used outside production when none is set; its use is logged as a warning. */
+export const DEV_SECRET = 'dev-only-secret-wij-techniek-onboarding-not-for-production';
+
+const MIN_SECRET_LENGTH = 32;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const origin = z.url({ protocol: /^https?$/ });
+const integer = (min: number, max: number) =>
+  z.pipe(
+    z.string().check(z.regex(/^[0-9]+$/)),
+    z.pipe(
+      z.transform((value: string) => Number(value)),
+      z.number().check(z.int(), z.gte(min), z.lte(max)),
+    ),
+  );
+
+/** Parses `value` with `schema`, or throws a {@link ConfigError} naming `variable` and what it expects. */
+function parse<T>(schema: z.ZodMiniType<T>, variable: string, value: string, expected: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ConfigError(variable, expected, value);
+  return result.data;
+}
+
+function originOf(variable: string, value: string, allowPath = false): string {
+  const url = new URL(parse(origin, variable, value, 'must be an http(s) URL such as https://www.wij-techniek.nl'));
+  if (!allowPath && (url.pathname !== '/' || url.search || url.hash)) {
+    throw new ConfigError(variable, 'must be an origin without a path, such as https://www.wij-techniek.nl', value);
+  }
+  return allowPath ? url.href : url.origin;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+/** Checks that every entry of TRUSTED_PROXIES is an IP address or CIDR range. */
+function proxies(value: string | undefined): string[] {
+  const entries = list(value);
+  for (const entry of entries) {
+    const [address = '', bits] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^[0-9]+$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || !bitsOk) {
+      throw new ConfigError(
+        'TRUSTED_PROXIES',
+        'must be a comma-separated list of IP addresses or CIDR ranges, such as 10.0.0.1,10.1.0.0/16',
+        entry,
+      );
+    }
+  }
+  return entries;
+}
+
+/**
+ * Reads and validates the configuration from `env` (normally `process.env`). Throws a {@link ConfigError} for
+ * the first variable that is wrong, or that production requires and is missing.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const value = (name: string): string | undefined => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+  };
+  const production = value('NODE_ENV') === 'production';
+  const required = (name: string, expected: string): string => {
+    const raw = value(name);
+    if (raw === undefined) throw new ConfigError(name, `is required when NODE_ENV=production: ${expected}`);
+    return raw;
+  };
+
+  const port = parse(integer(0, 65535), 'PORT', value('PORT') ?? '8787', 'must be a port number from 0 to 65535');
+  const host = value('HOST') ?? '127.0.0.1';
+
+  const publicUrlRaw = production
+    ? required('PUBLIC_URL', 'the https origin browsers use, such as https://www.wij-techniek.nl')
+    : (value('PUBLIC_URL') ?? 'http://localhost:8787');
+  const publicUrl = originOf('PUBLIC_URL', publicUrlRaw);
+  const secureCookies = publicUrl.startsWith('https:');
+  if (production && !secureCookies) {
+    throw new ConfigError('PUBLIC_URL', 'must be https when NODE_ENV=production (cookies are Secure)', publicUrlRaw);
+  }
+
+  const originsRaw = production
+    ? required('ALLOWED_ORIGINS', 'a comma-separated list of origins where the element runs')
+    : (value('ALLOWED_ORIGINS') ?? 'http://localhost:5173');
+  const allowedOrigins = list(originsRaw).map((item) => originOf('ALLOWED_ORIGINS', item));
+  if (allowedOrigins.length === 0) {
+    throw new ConfigError('ALLOWED_ORIGINS', 'must name at least one origin, such as https://www.wij-techniek.nl');
+  }
+  const appUrl = originOf('APP_URL', value('APP_URL') ?? allowedOrigins[0]!, true);
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// connection URL');
+  }
+
+  const smtpUrl = production
+    ? required('SMTP_URL', 'an smtp:// or smtps:// URL; the dev mailbox is not available in production')
+    : value('SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL', 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example:587');
+  }
+  const mailFrom = production
+    ? required('MAIL_FROM', 'the sender address, such as "Wij Techniek <noreply@wij-techniek.nl>"')
+    : (value('MAIL_FROM') ?? 'Wij Techniek <noreply@wij-techniek.localhost>');
+  if (!/@[^@\s>]+\.?[^@\s>]*>?$/.test(mailFrom)) {
+    throw new ConfigError('MAIL_FROM', 'must be an address such as "Wij Techniek <noreply@wij-techniek.nl>"', mailFrom);
+  }
+
+  const secretRaw = production
+    ? required('SECRET', `at least ${MIN_SECRET_LENGTH} random characters`)
+    : value('SECRET');
+  if (secretRaw !== undefined && secretRaw.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('SECRET', `must be at least ${MIN_SECRET_LENGTH} characters (use: openssl rand -base64 48)`);
+  }
+  if (production && secretRaw === DEV_SECRET) {
+    throw new ConfigError('SECRET', 'must not be the development value when NODE_ENV=production');
+  }
+
+  const passwordPolicy = parse(
+    z.enum(PASSWORD_POLICY_NAMES),
+    'PASSWORD_POLICY',
+    value('PASSWORD_POLICY') ?? 'business',
+    `must be one of: ${PASSWORD_POLICY_NAMES.join(', ')}`,
+  );
+  const sessionIdleMinutes = parse(
+    integer(1, 24 * 60),
+    'SESSION_IDLE_MINUTES',
+    value('SESSION_IDLE_MINUTES') ?? '30',
+    'must be a whole number of minutes from 1 to 1440',
+  );
+  const sessionMaxHours = parse(
+    integer(1, 24 * 30),
+    'SESSION_MAX_HOURS',
+    value('SESSION_MAX_HOURS') ?? '12',
+    'must be a whole number of hours from 1 to 720',
+  );
+
+  const eherkenning: EherkenningSettings = {
+    issuer: production
+      ? required('EHERKENNING_ISSUER', "the broker's issuer URL")
+      : optionalUrl('EHERKENNING_ISSUER', value('EHERKENNING_ISSUER')),
+    clientId: production
+      ? required('EHERKENNING_CLIENT_ID', 'the client id the broker registered for this service')
+      : value('EHERKENNING_CLIENT_ID'),
+    clientSecret: production
+      ? required('EHERKENNING_CLIENT_SECRET', 'the client secret the broker issued')
+      : value('EHERKENNING_CLIENT_SECRET'),
+    suppliersUrl: optionalUrl('EHERKENNING_SUPPLIERS_URL', value('EHERKENNING_SUPPLIERS_URL')),
+    supplierParam: value('EHERKENNING_SUPPLIER_PARAM'),
+    claims: value('EHERKENNING_CLAIMS'),
+  };
+  if (production) optionalUrl('EHERKENNING_ISSUER', eherkenning.issuer);
+
+  return {
+    production,
+    port,
+    host,
+    publicUrl,
+    publicOrigin: publicUrl,
+    secureCookies,
+    appUrl,
+    allowedOrigins,
+    trustedProxies: proxies(value('TRUSTED_PROXIES')),
+    databaseUrl,
+    dataDir: value('DATA_DIR') ?? '.data/',
+    smtpUrl,
+    mailFrom,
+    secret: secretRaw ?? DEV_SECRET,
+    secretIsDevDefault: secretRaw === undefined,
+    passwordPolicy,
+    sessionIdleMinutes,
+    sessionMaxHours,
+    eherkenning,
+  };
+}
+
+function optionalUrl(variable: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  return parse(origin, variable, raw, 'must be an http(s) URL');
+}
+
+/** A {@link BlockList} of the trusted proxies, for matching peer addresses. */
+export function trustedProxyList(config: Pick<Config, 'trustedProxies'>): BlockList {
+  const blockList = new BlockList();
+  for (const entry of config.trustedProxies) {
+    const [address = '', bits] = entry.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) blockList.addAddress(address, type);
+    else blockList.addSubnet(address, Number(bits), type);
+  }
+  return blockList;
+}

@@ -1,0 +1,27 @@
+import type { Language } from '@wij-techniek/onboarding-contract';
+import { layout, type RenderedMail } from './layout.js';
+
+/** Data of the password-reset code mail. */
+export interface PasswordCodeData {
+  readonly code: string;
+  /** Minutes the code stays valid. */
+  readonly minutes: number;
+}
+
+/** The code that lets the owner of the address set a new password. */
+export function passwordCode(data: PasswordCodeData, lang: Language): RenderedMail {
+  if (lang === 'en') {
+    return layout(lang, `Your verification code: ${data.code}`, [
+      { paragraph: 'Enter this code to set a new password for your Wij Techniek account:' },
+      { code: data.code },
+      { paragraph: `The code is valid for ${data.minutes} minutes and can be used once.` },
+      { paragraph: 'Did you not ask for this? Then ignore this e-mail; your password stays as it is.' },
+    ]);
+  }
+  return layout(lang, `Je verificatiecode: ${data.code}`, [
+    { paragraph: 'Vul deze code in om een nieuw wachtwoord te kiezen voor je Wij Techniek-account:' },
+    { code: data.code },
+    { paragraph: `De code is ${data.minutes} minuten geldig en werkt één keer.` },
+    { paragraph: 'Heb je hier niet om gevraagd? Negeer deze e-mail dan; je wachtwoord blijft zoals het is.' },
+  ]);
+}

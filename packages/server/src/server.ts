@@ -1,0 +1,192 @@
+import { PASSWORD_POLICIES } from '@wij-techniek/onboarding-contract';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import { loadConfig, trustedProxyList, type Config } from './config.js';
+import type { AppContext, AppEnv, SupplierProvider } from './context.js';
+import { createLogger, type Logger } from './logger.js';
+import { enqueueMail } from './mail/outbox.js';
+import { mailboxTransport, smtpTransport, type MailTransport } from './mail/transport.js';
+import { OutboxWorker, type OutboxSettings } from './mail/worker.js';
+import { problem } from './problems.js';
+import { createSupplierProvider } from './routes/eherkenning.js';
+import type { RouteModule } from './routes/route-module.js';
+import { clientIp } from './security/client-ip.js';
+import { deriveKeys } from './security/keys.js';
+import { PasswordHasher, type ScryptParams } from './security/passwords.js';
+import { DEFAULT_LIMITS, RateLimiter, type Limits } from './security/rate-limit.js';
+import { isAllowedReturnTo } from './security/return-to.js';
+import { SessionService } from './sessions/sessions.js';
+import type { Database } from './store/database.js';
+import { migrate } from './store/migrate.js';
+import { openPostgres } from './store/pg.js';
+import { openPglite } from './store/pglite.js';
+
+/** What {@link createServer} accepts besides the environment; tests and the `npm start` orchestrator use it. */
+export interface ServerOptions {
+  /** Configuration values that win over the environment's. */
+  readonly config?: Partial<Config>;
+  /** The environment to read (default `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Now; injected by tests. */
+  readonly clock?: Clock;
+  /** Where log lines go (default stdout). */
+  readonly log?: (line: string) => void;
+  /** An open database to use instead of opening one from the configuration (it is not closed by `close()`). */
+  readonly database?: Database;
+  /** With `DATABASE_URL`: a schema to use (tests give each file its own). */
+  readonly databaseSchema?: string;
+  /** Rate limits other than {@link DEFAULT_LIMITS}. */
+  readonly limits?: Partial<Limits>;
+  /** Password-hash parameters other than the default (tests lower them for speed; P5 tests raise them). */
+  readonly scrypt?: ScryptParams;
+  /** Largest number of hashes at once (default: CPU cores). */
+  readonly hashConcurrency?: number;
+  /** Outbox worker settings. */
+  readonly outbox?: Partial<OutboxSettings>;
+  /** Start the outbox worker's timer (default true; tests may drain by hand). */
+  readonly mailWorker?: boolean;
+  /** A mail transport instead of SMTP / the dev mailbox. */
+  readonly mailTransport?: MailTransport;
+  /** The eHerkenning suppliers; by default the provider of `routes/eherkenning.ts`. */
+  readonly suppliers?: SupplierProvider;
+  /** Extra route modules. */
+  readonly routes?: readonly RouteModule[];
+  /** Listen (default true). With false, only `app` is usable. */
+  readonly listen?: boolean;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** Where it listens, e.g. `http://127.0.0.1:8787` (empty when not listening). */
+  readonly url: string;
+  /** The Hono app; `app.request(…)` works without a socket. */
+  readonly app: Hono<AppEnv>;
+  readonly config: Config;
+  /** The services, for tests and embedding. */
+  readonly context: AppContext;
+  /** The outbox worker; `drain()` sends what is due now. */
+  readonly outbox: OutboxWorker;
+  /** Stops listening, stops the worker, closes the database (and releases the PGlite lock). */
+  close(): Promise<void>;
+}
+
+/** Opens the database the configuration names: PostgreSQL when `DATABASE_URL` is set, PGlite in `DATA_DIR` otherwise. */
+export async function openDatabase(config: Config, schema?: string): Promise<Database> {
+  if (config.databaseUrl) {
+    return openPostgres({ connectionString: config.databaseUrl, ...(schema === undefined ? {} : { schema }) });
+  }
+  return openPglite(config.dataDir);
+}
+
+/**
+ * Starts the onboarding server: validates the configuration, opens the database and runs the migrations (under
+ * an advisory lock), starts the outbox worker, and listens. Throws a `ConfigError` for a wrong variable.
+ */
+export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const config: Config = { ...loadConfig(options.env ?? process.env), ...options.config };
+  const clock = options.clock ?? systemClock;
+  const logger: Logger = createLogger({ clock, ...(options.log ? { write: options.log } : {}) });
+  if (config.secretIsDevDefault) {
+    logger.warn('dev_secret', {
+      message: 'SECRET is not set: using the development value. Never do this in production.',
+    });
+  }
+  if (config.production && !config.smtpUrl && !options.mailTransport) {
+    throw new Error('SMTP_URL is required when NODE_ENV=production');
+  }
+
+  const db = options.database ?? (await openDatabase(config, options.databaseSchema));
+  const closeDb = options.database ? async () => {} : () => db.close();
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) logger.info('migrations_applied', { versions: applied });
+
+    const transport = options.mailTransport ?? (config.smtpUrl ? await smtpTransport(config) : mailboxTransport());
+    const outbox = new OutboxWorker({
+      db,
+      transport,
+      clock,
+      logger,
+      ...(options.outbox ? { settings: options.outbox } : {}),
+    });
+    const keys = deriveKeys(config.secret);
+    const trusted = trustedProxyList(config);
+    const context: AppContext = {
+      config,
+      db,
+      clock,
+      logger,
+      keys,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      rateLimiter: new RateLimiter(keys, clock),
+      passwords: new PasswordHasher({
+        ...(options.scrypt ? { params: options.scrypt } : {}),
+        ...(options.hashConcurrency ? { concurrency: options.hashConcurrency } : {}),
+      }),
+      passwordPolicy: PASSWORD_POLICIES[config.passwordPolicy],
+      sessions: new SessionService({ config, db, clock, logger }),
+      async enqueueMail(target, mail) {
+        const id = await enqueueMail(target, mail, clock);
+        // Woken after the caller's transaction had a moment to commit; the poll catches anything later.
+        setImmediate(() => outbox.kick());
+        return id;
+      },
+      problem,
+      suppliers: options.suppliers ?? createSupplierProvider({ config, logger }),
+      isAllowedReturnTo: (url) => isAllowedReturnTo(url, config),
+      clientIp(c) {
+        const peer = getConnInfo(c).remote.address ?? '0.0.0.0';
+        return clientIp(peer, c.req.header('x-forwarded-for'), trusted);
+      },
+      pseudonym: (value) => keys.hmac('log-pseudonym', value).slice(0, 16),
+    };
+    const app = createApp(context, {
+      devMailbox: !config.production && transport.kind === 'mailbox',
+      ...(options.routes ? { routes: options.routes } : {}),
+    });
+    if (options.mailWorker !== false) outbox.start();
+
+    let server: ServerType | undefined;
+    let url = '';
+    if (options.listen !== false) {
+      server = await new Promise<ServerType>((resolve, reject) => {
+        const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+        started.once('error', reject);
+      });
+      const address = server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      url = `http://${host}:${address.port}`;
+      logger.info('listening', { url, database: db.kind, mail: transport.kind });
+    }
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      app,
+      config,
+      context,
+      outbox,
+      close() {
+        closing ??= (async () => {
+          if (server) {
+            await new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+            });
+          }
+          await outbox.stop();
+          transport.close();
+          await closeDb();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await closeDb();
+    throw error;
+  }
+}
