@@ -14,3 +14,4 @@ export type { FlowListener, OnboardingFlowOptions, StepStorage } from './flow/fl
 export { INVITATION_PARAM } from './flow/location.js';
 export { transition } from './flow/transition.js';
 export type { FlowEvent, FlowFacts, FlowStateData, LocalStepId } from './flow/transition.js';
+export * from './organisation/index.js';
