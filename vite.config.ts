@@ -5,10 +5,11 @@
 //   origin and one cookie (DESIGN.md "Where things run");
 // - the `source` condition makes `@wij-techniek/*` imports resolve to the packages' TypeScript sources;
 // - `/cdn/wt-onboarding.js` is the element's CDN single-file build, served byte for byte as a CDN would.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 const repo = fileURLToPath(new URL('.', import.meta.url));
 const examples = join(repo, 'examples');
@@ -39,6 +40,27 @@ function newestChange(dir: string): number {
   return newest;
 }
 
+/**
+ * Runs the element's CDN build in its own process: inside the dev server `NODE_ENV` is `development`, which would
+ * make the build pick Lit's dev-mode code; a CDN file is always a production build.
+ */
+function buildCdnFile(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const vite = join(repo, 'node_modules/.bin/vite');
+    const child = spawn(vite, ['build', '--config', elementConfig, '--logLevel', 'warn'], {
+      cwd: repo,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the element's CDN build failed:\n${errors.trim()}`)),
+    );
+  });
+}
+
 /** Builds the CDN file when it is missing or older than the sources; one build at a time. */
 function cdnBuilder(): () => Promise<void> {
   let building: Promise<void> | undefined;
@@ -46,9 +68,7 @@ function cdnBuilder(): () => Promise<void> {
     const stale = !existsSync(cdnFile) || Math.max(...cdnSources.map(newestChange)) > statSync(cdnFile).mtimeMs;
     if (!stale) return;
     if (!existsSync(elementConfig)) throw new Error(`${CDN_PATH}: the element has no build yet (${elementConfig})`);
-    building ??= build({ configFile: elementConfig, logLevel: 'warn' })
-      .then(() => undefined)
-      .finally(() => (building = undefined));
+    building ??= buildCdnFile().finally(() => (building = undefined));
     await building;
   };
 }
