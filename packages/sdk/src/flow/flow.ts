@@ -335,9 +335,7 @@ export class OnboardingFlow extends EventTarget {
         listener(this.#state, previous);
       } catch (error) {
         // A listener's bug must not stop the flow or the other listeners; report it as EventTarget does.
-        queueMicrotask(() => {
-          throw error;
-        });
+        report(error);
       }
     }
   }
@@ -617,6 +615,15 @@ function verdict(
 ): PasswordVerdict {
   checkString('password', password);
   return checkPassword(password, policy, { context });
+}
+
+function report(error: unknown): void {
+  const { reportError } = globalThis as { reportError?: (error: unknown) => void };
+  if (typeof reportError === 'function') reportError(error);
+  else
+    queueMicrotask(() => {
+      throw error;
+    });
 }
 
 function freeze<T extends object>(value: T): T {
