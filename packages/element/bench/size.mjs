@@ -1,0 +1,45 @@
+// `npm run bench` (element): the size of the CDN file a page loads, raw, gzip and brotli, against the 20 KiB
+// gzip budget; and, to show where the bytes are, the same build of Lit alone and of the SDK alone (with the
+// contract and zod/mini it brings). Builds the CDN file first when it is missing.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { build, defaultClientConditions, minify } from 'vite';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const cdn = `${here}dist/cdn/wt-onboarding.js`;
+const BUDGET_GZIP = 20 * 1024;
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const gzip = (code) => gzipSync(code, { level: 9 }).length;
+
+if (!existsSync(cdn)) await build({ configFile: `${here}vite.config.ts`, logLevel: 'warn' });
+const code = readFileSync(cdn);
+const gz = gzip(code);
+console.log(
+  `cdn wt-onboarding.js: ${kib(code.length)} raw, ${kib(gz)} gzip, ${kib(brotliCompressSync(code).length)} brotli`,
+);
+console.log(`cdn budget: ${kib(gz)} of ${kib(BUDGET_GZIP)} gzip (${gz <= BUDGET_GZIP ? 'within' : 'OVER'} budget)`);
+
+/** Minified gzip size of one entry, built like the CDN file. */
+async function share(name, source) {
+  const entry = `${here}bench/.entry-${name}.js`;
+  writeFileSync(entry, source);
+  try {
+    const out = await build({
+      configFile: false,
+      logLevel: 'silent',
+      mode: 'production',
+      resolve: { conditions: ['source', ...defaultClientConditions.filter((c) => c !== 'development')] },
+      build: { write: false, minify: true, lib: { entry, formats: ['es'] } },
+    });
+    const bundle = (Array.isArray(out) ? out[0] : out).output[0].code;
+    const min = (await minify(`${name}.js`, bundle, { compress: true, mangle: { toplevel: true } })).code;
+    console.log(`share ${name}: ${kib(min.length)} raw, ${kib(gzip(min))} gzip`);
+  } finally {
+    rmSync(entry, { force: true });
+  }
+}
+
+await share('lit', "export * from 'lit'; export * from 'lit/decorators.js'; export * from '@lit/task';");
+await share('sdk', "export { createOnboardingFlow, checkPassword } from '@wij-techniek/onboarding-sdk';");
