@@ -1,0 +1,187 @@
+// Every error a person can meet shows what happened and what to do next, next to the field it belongs to (with
+// aria-invalid and aria-describedby) or in the alert region when it belongs to the step, and is announced.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { PasswordViolation } from '@wij-techniek/onboarding-sdk';
+import { TRANSLATIONS } from '../src/controllers/localize-controller.js';
+import type { WtOnboarding } from '../src/onboarding.js';
+import { ACCOUNT, api, BLOCKLISTED, EXISTING_EMAIL, PASSWORD } from './support/api.js';
+import {
+  alertText,
+  button,
+  fieldError,
+  heading,
+  resetAll,
+  sessionFor,
+  setParam,
+  settled,
+  shadow,
+  showStep,
+  submitForm,
+  type,
+} from './support/fixture.js';
+
+const nl = TRANSLATIONS.nl;
+
+/** Checks that the input is marked invalid and described by its error, and returns that error's text. */
+function invalidField(el: WtOnboarding, name: string): string {
+  const input = shadow<HTMLInputElement>(el, `[name="${name}"]`)!;
+  expect(input.getAttribute('aria-invalid'), `aria-invalid of ${name}`).to.equal('true');
+  return fieldError(el, name);
+}
+
+async function failedOn(el: WtOnboarding, step: Parameters<typeof settled>[1]): Promise<void> {
+  await waitUntil(() => el.flow!.state.error && !el.flow!.state.busy, 'no error arrived', { timeout: 5000 });
+  await settled(el, step);
+}
+
+describe('<wt-onboarding> errors', () => {
+  afterEach(() => setParam('wt-eherkenning', undefined));
+
+  it('code_invalid: beside the code, with the attempts left (C5)', async () => {
+    const el = await showStep('code');
+    type(el, 'code', '000000');
+    submitForm(el, 'code');
+    await failedOn(el, 'code');
+    expect(invalidField(el, 'code')).to.contain('Deze code klopt niet').and.contain('nog 4 keer');
+    // Announced in the alert region, but not shown twice.
+    expect(alertText(el)).to.contain('Deze code klopt niet');
+    expect(shadow(el, '[role="alert"]')!.classList.contains('visually-hidden')).to.equal(true);
+  });
+
+  it('code_expired: beside the code, pointing at a new code (C2)', async () => {
+    const el = await showStep('code', { session: { codeExpired: true } });
+    type(el, 'code', '123456');
+    submitForm(el, 'code');
+    await failedOn(el, 'code');
+    expect(invalidField(el, 'code')).to.equal(nl.errors.code_expired);
+  });
+
+  it('too_many_attempts: back at the e-mail step, told to start again (C5)', async () => {
+    const el = await showStep('code');
+    api.session.flow!.attemptsLeft = 1;
+    type(el, 'code', '999999');
+    submitForm(el, 'code');
+    await failedOn(el, 'email');
+    expect(heading(el)).to.equal(nl.email.heading);
+    expect(alertText(el)).to.equal(nl.errors.too_many_attempts);
+    expect(alertText(el)).to.contain('Begin opnieuw');
+    expect(shadow(el, '[role="alert"]')!.classList.contains('visually-hidden')).to.equal(false);
+  });
+
+  it('resend_too_soon: says how long to wait and counts down (C7)', async () => {
+    const el = await showStep('code', { session: { ...sessionFor('code'), flow: api.codeFlow('signup') } });
+    api.failNext('/signup/code/resend', { code: 'resend_too_soon', extra: { retryAfterSeconds: 30 } });
+    button(el, nl.code.resend).click();
+    await failedOn(el, 'code');
+    expect(alertText(el)).to.contain('Wacht 30 seconden');
+    expect(shadow(el, '[part~="countdown"]')!.textContent).to.match(/over (29|30) seconden/u);
+    expect(button(el, nl.code.resend).getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  const violations: [string, string, PasswordViolation][] = [
+    ['too short', 'Kort-1a', 'too_short'],
+    ['too long', 'Veel-Te-Lang-Wachtwoord-123!', 'too_long'],
+    ['no upper case', 'zonnig-dak-2024!', 'missing_upper'],
+    ['no lower case', 'ZONNIG-DAK-2024!', 'missing_lower'],
+    ['no digit', 'Zonnig-Dak-Twee!', 'missing_digit'],
+    ['no symbol', 'ZonnigDak2024abc', 'missing_symbol'],
+    ['the last name', 'Jansen-Dak-2024!', 'contains_personal_data'],
+  ];
+  for (const [what, password, violation] of violations) {
+    it(`password_policy: ${what} is named beside the password (P1)`, async () => {
+      const el = await showStep('details');
+      type(el, 'password', password);
+      type(el, 'passwordRepeat', password);
+      type(el, 'firstName', 'Jan');
+      type(el, 'lastName', 'Jansen');
+      submitForm(el, 'password');
+      await failedOn(el, 'details');
+      expect(invalidField(el, 'password')).to.contain(nl.violations[violation].split('{')[0]!.trim());
+      expect(alertText(el)).to.equal(nl.errors.password_policy);
+    });
+  }
+
+  it('password_policy: the blocklist verdict comes from the server (P3)', async () => {
+    const el = await showStep('details');
+    type(el, 'password', BLOCKLISTED);
+    type(el, 'passwordRepeat', BLOCKLISTED);
+    type(el, 'firstName', 'Jan');
+    type(el, 'lastName', 'Jansen');
+    submitForm(el, 'password');
+    await failedOn(el, 'details');
+    expect(api.requests).to.include('POST /signup/account');
+    expect(invalidField(el, 'password')).to.equal(nl.violations.blocklisted);
+  });
+
+  it('passwords_differ: beside the repeat field', async () => {
+    const el = await showStep('details');
+    type(el, 'password', PASSWORD);
+    type(el, 'passwordRepeat', `${PASSWORD}x`);
+    type(el, 'firstName', 'Jan');
+    type(el, 'lastName', 'Jansen');
+    submitForm(el, 'password');
+    await failedOn(el, 'details');
+    expect(invalidField(el, 'passwordRepeat')).to.equal(nl.errors.passwords_differ);
+    expect(shadow(el, '[name="password"]')!.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('invalid_credentials: in the sign-in form, without saying which was wrong (R4)', async () => {
+    const el = await showStep('account');
+    type(el, 'email', EXISTING_EMAIL);
+    type(el, 'password', 'niet-het-goede');
+    submitForm(el, 'password');
+    await failedOn(el, 'account');
+    expect(alertText(el)).to.equal(nl.errors.invalid_credentials);
+  });
+
+  it('invalid_email: beside the address', async () => {
+    const el = await showStep('email');
+    type(el, 'email', 'geen-adres');
+    submitForm(el, 'email');
+    await failedOn(el, 'email');
+    expect(invalidField(el, 'email')).to.equal(nl.errors.invalid_email);
+  });
+
+  for (const [outcome, code] of [
+    ['cancelled', 'eherkenning_cancelled'],
+    ['level_too_low', 'eherkenning_level_too_low'],
+    ['failed', 'eherkenning_failed'],
+  ] as const) {
+    it(`${code}: shown on the supplier step after coming back, focus on the heading`, async () => {
+      await resetAll({ ...sessionFor('supplier'), eherkenning: outcome });
+      setParam('wt-eherkenning', outcome);
+      const el = await fixture<WtOnboarding>(html`<wt-onboarding></wt-onboarding>`);
+      await settled(el, 'supplier');
+      expect(alertText(el)).to.equal(nl.errors[code]);
+      expect(el.shadowRoot!.activeElement?.id).to.equal('wt-heading');
+    });
+  }
+
+  it('network_error: says to check the connection, and the step stays', async () => {
+    const el = await showStep('email');
+    api.failNext('/signup/email', 'network');
+    type(el, 'email', ACCOUNT.email);
+    submitForm(el, 'email');
+    await failedOn(el, 'email');
+    expect(alertText(el)).to.equal(nl.errors.network_error);
+  });
+
+  it('session_expired: back to signing in, told why', async () => {
+    const el = await showStep('supplier');
+    api.failNext('/eherkenning/start', { code: 'session_expired' });
+    const select = shadow<HTMLSelectElement>(el, 'select')!;
+    select.value = 'kpn';
+    select.form!.requestSubmit();
+    await failedOn(el, 'account');
+    expect(alertText(el)).to.equal(nl.errors.session_expired);
+  });
+
+  it('every error code and violation has a text in both languages that says what to do', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const [code, text] of Object.entries({ ...TRANSLATIONS[lang].errors, ...TRANSLATIONS[lang].violations })) {
+        // Two sentences at least: what happened, then what to do next.
+        expect(text.split(/[.!?](\s|$)/u).filter((s) => s.trim()).length, `${lang} ${code}`).to.be.at.least(2);
+      }
+    }
+  });
+});
