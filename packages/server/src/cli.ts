@@ -2,6 +2,7 @@ import { ConfigError } from './config.js';
 import { DataDirLockedError } from './store/dir-lock.js';
 import { HalfInitialisedError } from './store/pglite.js';
 import { createServer } from './server.js';
+import { testingCliOptions } from './testing/cli-options.js';
 
 /**
  * `wt-onboarding-server`: reads the environment, starts the server, prints the URL it listens on, and shuts down
@@ -11,7 +12,7 @@ import { createServer } from './server.js';
 export async function main(): Promise<void> {
   let server;
   try {
-    server = await createServer();
+    server = await createServer(testingCliOptions()); // test-only settings; ignored in production
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`wt-onboarding-server: configuration error: ${error.message}\n`);

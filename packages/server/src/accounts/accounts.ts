@@ -1,5 +1,6 @@
 import type { Account, Membership, Right } from '@wij-techniek/onboarding-contract';
 import type { Queryable } from '../store/database.js';
+import { faultPoint } from '../testing/fault-points.js';
 
 /** An account as stored, with its credential when asked for. */
 export interface AccountRecord {
@@ -70,6 +71,7 @@ export async function createAccount(
   );
   const row = rows[0];
   if (!row) return undefined;
+  await faultPoint('account-inserted'); // test-only crash injection (SECURITY.md F5); no-op in production
   await tx.query('INSERT INTO credentials (account_id, password_hash, updated_at) VALUES ($1, $2, $3)', [
     row.id,
     input.passwordHash,

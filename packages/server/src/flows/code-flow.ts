@@ -11,6 +11,7 @@ import { addSeconds, secondsUntil } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { problem } from '../problems.js';
 import { codeHmac, codeMatches, generateCode } from '../security/codes.js';
+import { faultPoint } from '../testing/fault-points.js';
 import type { SessionRecord } from '../sessions/sessions.js';
 import { sessionFlow, sessionView } from '../sessions/view.js';
 import type { Queryable } from '../store/database.js';
@@ -92,6 +93,7 @@ export class CodeFlows {
       await ctx.sessions.setFlow(tx, session.id, created.id);
       return created;
     });
+    await faultPoint('code-committed'); // test-only crash injection (SECURITY.md F5); no-op in production
     ctx.logger.info('code_issued', { flow: flow.id, kind, email: ctx.pseudonym(email), send: 1 });
     return { step: FLOW_STEPS[kind].code, flow: flowInfo(flow, now)! };
   }
