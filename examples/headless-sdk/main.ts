@@ -1,0 +1,231 @@
+// A complete onboarding UI in plain DOM, driven by the SDK alone: documentation by example.
+//
+// The pattern: create the flow, `restore()` it, and re-render on every change. Each state offers only the
+// actions of its step (`state.actions`), and failures arrive as `state.error` / `state.fieldErrors`, never as
+// exceptions, so the UI is one `switch (state.step)` with no business rules of its own.
+import {
+  createOnboardingFlow,
+  passwordRulesAttribute,
+  type ErrorCode,
+  type FieldName,
+  type FlowState,
+} from '@wij-techniek/onboarding-sdk';
+
+const app = document.querySelector<HTMLElement>('#app')!;
+const status = document.querySelector<HTMLElement>('#status')!;
+
+// A few error texts; a real UI translates every code of ERROR_CODES (the element does, in nl and en).
+const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  code_invalid: 'Deze code klopt niet. Controleer de code in je e-mail.',
+  code_expired: 'Deze code is verlopen. Vraag een nieuwe code aan.',
+  too_many_attempts: 'Te vaak een verkeerde code. Vul je e-mailadres opnieuw in.',
+  flow_expired: 'Je aanmelding is verlopen. Vul je e-mailadres opnieuw in.',
+  invalid_email: 'Vul een e-mailadres in zoals naam@bedrijf.nl.',
+  invalid_credentials: 'E-mailadres of wachtwoord klopt niet.',
+  passwords_differ: 'De wachtwoorden zijn niet gelijk.',
+  password_policy: 'Het wachtwoord voldoet niet aan de regels.',
+  resend_too_soon: 'Wacht even voordat je een nieuwe code aanvraagt.',
+  rate_limited: 'Te veel pogingen. Probeer het later opnieuw.',
+  eherkenning_cancelled: 'Je hebt het inloggen met eHerkenning afgebroken. Kies je leverancier en probeer het opnieuw.',
+  eherkenning_level_too_low: 'Je eHerkenning heeft niet niveau 3. Vraag niveau 3 aan bij je leverancier.',
+  eherkenning_failed: 'Inloggen met eHerkenning is niet gelukt. Probeer het opnieuw.',
+  network_error: 'Geen verbinding met de server. Controleer je verbinding en probeer het opnieuw.',
+};
+const message = (code: string) => MESSAGES[code as ErrorCode] ?? `Er ging iets mis (${code}). Probeer het opnieuw.`;
+
+const flow = createOnboardingFlow({ apiBase: '/api/v1', lang: 'nl' });
+flow.subscribe(render);
+flow.addEventListener('verified', (event) => console.info('Geverifieerd voor', event.organisation.name));
+void flow.restore().then(render);
+
+// ── rendering ────────────────────────────────────────────────────────────────────────────────────────────────
+
+function render(state: FlowState): void {
+  app.setAttribute('aria-busy', String(state.busy));
+  status.textContent = state.error ? message(state.error.code) : '';
+  const errors = (field: FieldName) => (state.fieldErrors?.[field] ?? []).map(message);
+  switch (state.step) {
+    case 'start':
+      return show(
+        text('Met een persoonlijk account krijg je een overzicht van al onze online diensten.'),
+        button('Start hier', () => state.actions.begin()),
+      );
+    case 'eherkenning-info':
+      return show(
+        text('Om de online diensten te gebruiken is eHerkenning niveau 3 nodig.'),
+        button('Login eHerkenning', () => state.actions.next()),
+        button('Terug', () => state.actions.back()),
+      );
+    case 'account':
+      return show(
+        button('Maak een account aan', () => state.actions.createAccount()),
+        form('Inloggen', (data) => state.actions.signIn({ email: data.email!, password: data.password! }), [
+          input('email', 'E-mailadres', { type: 'email', autocomplete: 'username', value: state.email }),
+          input('password', 'Wachtwoord', { type: 'password', autocomplete: 'current-password' }),
+        ]),
+        button('Wachtwoord vergeten?', () => state.actions.forgotPassword()),
+      );
+    case 'email':
+    case 'password-email':
+      return show(
+        form('Verificatiecode verzenden', (data) => state.actions.submit(data.email!), [
+          input('email', 'E-mailadres', { type: 'email', autocomplete: 'email', value: state.email }, errors('email')),
+        ]),
+        button('Terug', () => state.actions.back()),
+      );
+    case 'code':
+    case 'password-code': {
+      const wait = Math.max(0, Math.ceil((state.resendAvailableAt - Date.now()) / 1000));
+      return show(
+        text(`We hebben een code gestuurd naar ${state.email}. Nog ${state.attemptsLeft} pogingen.`),
+        form('Volgende', (data) => state.actions.submit(data.code!), [
+          input('code', 'Verificatiecode', { autocomplete: 'one-time-code', inputmode: 'numeric' }, errors('code')),
+        ]),
+        button(wait > 0 ? `Nieuwe code (over ${wait} s)` : 'Nieuwe code sturen', () => state.actions.resend()),
+        button('Ander e-mailadres', () => state.actions.changeEmail()),
+      );
+    }
+    case 'details': {
+      const rules = passwordRulesAttribute(state.policy);
+      return show(
+        form('Maken', (data) => state.actions.submit(accountInput(data)), [
+          input(
+            'password',
+            'Wachtwoord',
+            { type: 'password', autocomplete: 'new-password', passwordrules: rules },
+            errors('password'),
+          ),
+          input(
+            'passwordRepeat',
+            'Herhaal wachtwoord',
+            { type: 'password', autocomplete: 'new-password' },
+            errors('passwordRepeat'),
+          ),
+          input('firstName', 'Voornaam', { autocomplete: 'given-name' }, errors('firstName')),
+          input('lastName', 'Achternaam', { autocomplete: 'family-name' }, errors('lastName')),
+        ]),
+      );
+    }
+    case 'password-new':
+      return show(
+        form('Wachtwoord opslaan', (data) => state.actions.submit(accountInput(data)), [
+          input('password', 'Nieuw wachtwoord', { type: 'password', autocomplete: 'new-password' }, errors('password')),
+          input(
+            'passwordRepeat',
+            'Herhaal wachtwoord',
+            { type: 'password', autocomplete: 'new-password' },
+            errors('passwordRepeat'),
+          ),
+        ]),
+      );
+    case 'supplier': {
+      const select = document.createElement('select');
+      select.name = 'supplierId';
+      for (const supplier of state.suppliers) select.append(new Option(supplier.name, supplier.id));
+      return show(
+        text('Je verlaat nu de website van Wij Techniek en wordt doorverwezen naar eHerkenning.'),
+        form('Verder', (data) => state.actions.choose(data.supplierId!), [labelled('Kies je leverancier', select)]),
+        button('Uitloggen', () => state.actions.signOut()),
+      );
+    }
+    case 'verified':
+      return show(
+        text('Jouw account is geverifieerd!'),
+        text(`Je bent beheerder van ${state.organisation.name}.`),
+        button('Uitloggen', () => state.actions.signOut()),
+      );
+    case 'invitation':
+      return show(
+        text(`${state.invitation.organisation.name} nodigt ${state.invitation.email} uit.`),
+        state.invitation.accountExists
+          ? form(
+              'Inloggen en accepteren',
+              (data) => state.actions.signInAndAccept({ email: data.email!, password: data.password! }),
+              [
+                input('email', 'E-mailadres', { type: 'email', value: state.invitation.email }),
+                input('password', 'Wachtwoord', { type: 'password', autocomplete: 'current-password' }),
+              ],
+            )
+          : form('Account maken en accepteren', (data) => state.actions.accept(accountInput(data)), [
+              input('password', 'Wachtwoord', { type: 'password', autocomplete: 'new-password' }, errors('password')),
+              input(
+                'passwordRepeat',
+                'Herhaal wachtwoord',
+                { type: 'password', autocomplete: 'new-password' },
+                errors('passwordRepeat'),
+              ),
+              input('firstName', 'Voornaam', { autocomplete: 'given-name' }),
+              input('lastName', 'Achternaam', { autocomplete: 'family-name' }),
+            ]),
+      );
+  }
+}
+
+/** The values of a password form, as the `details`, `password-new` and `invitation` steps take them. */
+function accountInput(data: Record<string, string>) {
+  const { password = '', passwordRepeat = '', firstName = '', lastName = '' } = data;
+  return { password, passwordRepeat, firstName, lastName };
+}
+
+// ── tiny DOM helpers (text always goes in as textContent, never as HTML) ──────────────────────────────────────
+
+function show(...nodes: Node[]): void {
+  app.replaceChildren(...nodes);
+}
+
+function text(content: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = content;
+  return p;
+}
+
+function button(label: string, onClick: () => unknown): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  b.addEventListener('click', () => void onClick());
+  return b;
+}
+
+function labelled(label: string, control: HTMLElement, messages: string[] = []): HTMLLabelElement {
+  const wrapper = document.createElement('label');
+  wrapper.append(
+    label,
+    control,
+    ...messages.map((m) => Object.assign(document.createElement('span'), { className: 'field-error', textContent: m })),
+  );
+  if (messages.length > 0) control.setAttribute('aria-invalid', 'true');
+  return wrapper;
+}
+
+function input(
+  name: string,
+  label: string,
+  attributes: Record<string, string | undefined> = {},
+  messages: string[] = [],
+): HTMLLabelElement {
+  const field = document.createElement('input');
+  field.name = name;
+  field.required = true;
+  for (const [key, value] of Object.entries(attributes)) if (value !== undefined) field.setAttribute(key, value);
+  return labelled(label, field, messages);
+}
+
+/** A form whose submit hands the named values to `onSubmit`; the flow turns the outcome into a new state. */
+function form(
+  submitLabel: string,
+  onSubmit: (data: Record<string, string>) => unknown,
+  fields: HTMLElement[],
+): HTMLFormElement {
+  const element = document.createElement('form');
+  const submit = Object.assign(document.createElement('button'), { type: 'submit', textContent: submitLabel });
+  element.append(...fields, submit);
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(
+      [...new FormData(element)].map(([key, value]) => [key, typeof value === 'string' ? value : value.name]),
+    );
+    void onSubmit(data);
+  });
+  return element;
+}
