@@ -2,6 +2,25 @@
  * `@wij-techniek/onboarding-sdk`: a typed client of the onboarding's HTTP API and the flow as a framework-free
  * state machine, for any UI (the `<wt-onboarding>` element is one).
  *
+ * @example
+ * ```ts
+ * import { createOnboardingFlow, type FlowState } from '@wij-techniek/onboarding-sdk';
+ *
+ * const flow = createOnboardingFlow();
+ * const render = (state: FlowState) => {
+ *   switch (state.step) {
+ *     case 'start':
+ *       return state.actions.begin();
+ *     case 'verified':
+ *       return console.log(`Verified for ${state.organisation.name}`);
+ *     default:
+ *       return console.log(state.step, state.busy, state.error?.code);
+ *   }
+ * };
+ * flow.subscribe(render);
+ * render(await flow.restore());
+ * ```
+ *
  * @packageDocumentation
  */
 export * from './errors.js';

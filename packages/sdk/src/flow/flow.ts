@@ -587,10 +587,11 @@ export class OnboardingFlow extends EventTarget {
  *
  * const flow = createOnboardingFlow({ lang: 'en' });
  * flow.subscribe((state) => {
- *   if (state.step === 'email' && !state.busy) void state.actions.submit('naam@bedrijf.nl');
  *   if (state.step === 'code') console.log(`Code sent to ${state.email}; ${state.attemptsLeft} attempts left`);
+ *   if (state.error) console.log(`Failed with ${state.error.code}`);
  * });
- * await flow.restore();
+ * const state = await flow.restore();
+ * if (state.step === 'email') await state.actions.submit('naam@bedrijf.nl');
  * ```
  */
 export function createOnboardingFlow(options: OnboardingFlowOptions = {}): OnboardingFlow {
