@@ -63,7 +63,8 @@ export function createApp(ctx: AppContext, options: AppOptions): Hono<AppEnv> {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw problem('payload_too_large');
+        // The rest of the body is never read: close the connection so no client reuses a half-read socket.
+        throw problem('payload_too_large', { headers: { Connection: 'close' } });
       },
     }),
   );

@@ -1,11 +1,30 @@
 import { randomInt } from 'node:crypto';
+import type { Account, FlowInfo, Membership } from '@wij-techniek/onboarding-contract';
+
+/** The fields of the answers tests read: sessions, flow answers and problems. */
+export interface AnswerBody {
+  step?: string | null;
+  code?: string;
+  status?: number;
+  type?: string;
+  title?: string;
+  detail?: string;
+  attemptsLeft?: number;
+  retryAfterSeconds?: number;
+  violations?: string[];
+  fields?: Record<string, string[]>;
+  flow?: FlowInfo | null;
+  account?: Account | null;
+  memberships?: Membership[];
+  eherkenning?: { outcome: string; at: string } | null;
+  [key: string]: unknown;
+}
 
 /** An answer, with its body parsed when it is JSON. */
 export interface Answer {
   readonly status: number;
   readonly headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read fields of many shapes
-  readonly body: any;
+  readonly body: AnswerBody;
   readonly text: string;
 }
 
@@ -57,11 +76,11 @@ export class Client {
       this.cookie = value && !/Max-Age=0\b/.test(cookie) ? pair : undefined;
     }
     const text = await response.text();
-    let parsed: unknown = undefined;
+    let parsed: AnswerBody = {};
     try {
-      parsed = text ? JSON.parse(text) : undefined;
+      if (text) parsed = JSON.parse(text) as AnswerBody;
     } catch {
-      parsed = undefined;
+      // Not JSON (an HTML page): tests read `text`.
     }
     return { status: response.status, headers: response.headers, body: parsed, text };
   }

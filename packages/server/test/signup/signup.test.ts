@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { codeHmac, generateCode } from '../../src/security/codes.ts';
 import { deriveKeys } from '../../src/security/keys.ts';
+import type { AnswerBody } from '../helpers/client.ts';
 import {
   DATABASE_URL,
   eachBackend,
@@ -66,8 +67,8 @@ eachBackend('sign-up', (backend) => {
     const start = await client.post('/signup/email', { email: email.toUpperCase(), lang: 'en' });
     assert.equal(start.status, 202);
     assert.equal(start.body.step, 'code');
-    assert.equal(start.body.flow.email, email);
-    assert.equal(start.body.flow.attemptsLeft, 5);
+    assert.equal(start.body.flow!.email, email);
+    assert.equal(start.body.flow!.attemptsLeft, 5);
     await stack.drain();
     const mail = stack.smtp.to(email).at(-1)!;
     assert.match(mail.subject, /^Your verification code: [0-9]{6}$/);
@@ -88,8 +89,8 @@ eachBackend('sign-up', (backend) => {
     });
     assert.equal(created.status, 201);
     assert.equal(created.body.step, 'supplier');
-    assert.deepEqual(created.body.account.email, email);
-    assert.equal(created.body.account.verified, false);
+    assert.deepEqual(created.body.account!.email, email);
+    assert.equal(created.body.account!.verified, false);
     assert.deepEqual(created.body.memberships, []);
   });
 
@@ -182,7 +183,7 @@ eachBackend('sign-up', (backend) => {
       const answer = await client.post('/signup/code', { code: wrong });
       assert.equal(answer.status, 400);
       assert.equal(answer.body.code, 'code_invalid');
-      left.push(answer.body.attemptsLeft);
+      left.push(answer.body.attemptsLeft!);
     }
     assert.deepEqual(left, [4, 3, 2, 1, 0]);
     const sixth = await client.post('/signup/code', { code });
@@ -197,7 +198,7 @@ eachBackend('sign-up', (backend) => {
     // Starting again at the e-mail step begins a new flow with a fresh count.
     const again = await client.post('/signup/email', { email });
     assert.equal(again.status, 202);
-    assert.equal(again.body.flow.attemptsLeft, 5);
+    assert.equal(again.body.flow!.attemptsLeft, 5);
   });
 
   it('C5: a resend keeps the failure count', async () => {
@@ -211,7 +212,7 @@ eachBackend('sign-up', (backend) => {
     stack.clock.advance(61);
     const resend = await client.post('/signup/code/resend');
     assert.equal(resend.status, 202);
-    assert.equal(resend.body.flow.attemptsLeft, 3);
+    assert.equal(resend.body.flow!.attemptsLeft, 3);
     await stack.drain();
     const next = stack.smtp.codeFor(email) === '000000' ? '111111' : '000000';
     const answer = await client.post('/signup/code', { code: next });
@@ -239,7 +240,7 @@ eachBackend('sign-up', (backend) => {
     const soon = await client.post('/signup/code/resend');
     assert.equal(soon.status, 429);
     assert.equal(soon.body.code, 'resend_too_soon');
-    assert.ok(soon.body.retryAfterSeconds > 0 && soon.body.retryAfterSeconds <= 60);
+    assert.ok(soon.body.retryAfterSeconds! > 0 && soon.body.retryAfterSeconds! <= 60);
     assert.equal(soon.headers.get('retry-after'), String(soon.body.retryAfterSeconds));
     stack.clock.advance(61);
     assert.equal((await client.post('/signup/code/resend')).status, 202);
@@ -292,7 +293,7 @@ eachBackend('sign-up', (backend) => {
     const a = await stack.client().post('/signup/email', { email: existing });
     const b = await stack.client().post('/signup/email', { email: fresh });
     assert.equal(a.status, b.status);
-    const strip = (body: { flow: Record<string, unknown> }) => ({ ...body, flow: { ...body.flow, email: 'x' } });
+    const strip = (body: AnswerBody) => ({ ...body, flow: { ...body.flow!, email: 'x' } });
     assert.deepEqual(strip(a.body), strip(b.body));
     const names = (h: Headers) => [...h.keys()].filter((k) => !['date', 'set-cookie', 'content-length'].includes(k));
     assert.deepEqual(names(a.headers), names(b.headers));
@@ -409,7 +410,7 @@ eachBackend('sign-up', (backend) => {
     const answer = await stack.client().post('/signup/email', { email: 'not-an-address' });
     assert.equal(answer.status, 400);
     assert.equal(answer.body.code, 'invalid_email');
-    assert.ok(answer.body.fields.email.length > 0);
+    assert.ok(answer.body.fields!.email!.length > 0);
   });
 });
 
@@ -464,7 +465,7 @@ describe('sign-up races on PostgreSQL', { skip: DATABASE_URL ? false : PG_SKIP }
       });
       assert.equal(created.status, 201);
       two.cookie = one.cookie;
-      assert.equal((await two.get('/session')).body.account.email, email);
+      assert.equal((await two.get('/session')).body.account!.email, email);
     } finally {
       await second.close();
     }
