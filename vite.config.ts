@@ -25,6 +25,7 @@ const pages = Object.fromEntries(
 );
 
 const CDN_PATH = '/cdn/wt-onboarding.js';
+const PRE_TRANSFORM_STAND_IN = '\0wt-cdn-stand-in';
 const cdnFile = join(repo, 'packages/element/dist/cdn/wt-onboarding.js');
 const elementConfig = join(repo, 'packages/element/vite.config.ts');
 /** The sources the CDN file is built from: it is rebuilt when one of them is newer. */
@@ -86,31 +87,41 @@ function cdnBundle(): Plugin[] {
       configureServer(server) {
         server.middlewares.use((request, response, next) => {
           if (request.url?.split('?')[0] !== CDN_PATH) return next();
-          ensureBuilt().then(
-            () => {
-              response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-              response.setHeader('Cache-Control', 'no-cache');
-              response.end(readFileSync(cdnFile));
-            },
-            (error: unknown) => {
-              server.config.logger.error(String(error));
-              response.statusCode = 503;
-              response.setHeader('Content-Type', 'text/plain; charset=utf-8');
-              response.end(`${String(error)}\nRun \`npm run build\` and reload.`);
-            },
-          );
+          ensureBuilt()
+            .then(() => readFileSync(cdnFile))
+            .then(
+              (bundle) => {
+                response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+                response.setHeader('Cache-Control', 'no-cache');
+                response.end(bundle);
+              },
+              (error: unknown) => {
+                server.config.logger.error(String(error));
+                response.statusCode = 503;
+                response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+                response.end(`${String(error)}\nRun \`npm run build\` and reload.`);
+              },
+            );
         });
       },
     },
     {
-      // In a build of the examples (and Vite's pre-transform in dev), the CMS page's <script src="/cdn/…">
-      // resolves to the same file.
-      name: 'wt-cdn-bundle:resolve',
+      // In a build of the examples, the CMS page's <script src="/cdn/…"> resolves to the same file.
+      name: 'wt-cdn-bundle:build',
+      apply: 'build',
       async resolveId(id) {
         if (id !== CDN_PATH) return null;
         await ensureBuilt();
         return cdnFile;
       },
+    },
+    {
+      // In dev the middleware above answers the browser; Vite's own pre-transform of the <script src> gets an
+      // empty stand-in, so it neither builds nor reports a file the element build may be rewriting.
+      name: 'wt-cdn-bundle:pre-transform',
+      apply: 'serve',
+      resolveId: (id) => (id === CDN_PATH ? PRE_TRANSFORM_STAND_IN : null),
+      load: (id) => (id === PRE_TRANSFORM_STAND_IN ? 'export {};' : null),
     },
   ];
 }
