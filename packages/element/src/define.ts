@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { WtOnboarding } from './onboarding.js';
+import { WtOrganisationMembers } from './organisation-members/organisation-members.js';
 
 export { WtOnboarding };
 
@@ -38,3 +39,4 @@ export function define(
 const warned = new Set<string>();
 
 define();
+define('wt-organisation-members', WtOrganisationMembers);

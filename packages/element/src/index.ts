@@ -17,3 +17,4 @@ export { en } from './i18n/en.js';
 export { FlowController, type FlowHost } from './controllers/flow-controller.js';
 export { LocalizeController, TRANSLATIONS } from './controllers/localize-controller.js';
 export { CountdownController } from './controllers/countdown-controller.js';
+export * from './organisation-members/index.js';

@@ -9,6 +9,7 @@ export {
 } from './members.js';
 export {
   INITIAL_MEMBERS_STATE,
+  isInvitationExpired,
   type InviteField,
   type MembersAction,
   type MembersFailure,

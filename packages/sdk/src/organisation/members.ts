@@ -152,7 +152,7 @@ export class OrganisationMembers extends EventTarget {
     const forward = () => controller.abort(signal?.reason);
     if (signal?.aborted) forward();
     signal?.addEventListener('abort', forward, { once: true });
-    this.#set({ status: 'loading', busy: 'load', busyTarget: undefined, error: undefined, fieldErrors: undefined });
+    this.#set({ status: 'loading', busy: 'load', busyTarget: undefined, error: carried, fieldErrors: undefined });
     const options = { signal: controller.signal };
     const id = this.organisationId;
     try {

@@ -59,3 +59,8 @@ export const INITIAL_MEMBERS_STATE: MembersState = {
   error: undefined,
   fieldErrors: undefined,
 };
+
+/** True when `invitation`'s link no longer works at `now` (ms since the epoch); the server decides the same way. */
+export function isInvitationExpired(invitation: { readonly expiresAt: string }, now: number = Date.now()): boolean {
+  return Date.parse(invitation.expiresAt) <= now;
+}
