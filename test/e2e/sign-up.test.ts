@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Response } from 'playwright-core';
+import { assertAccessible } from './helpers/axe.ts';
+import { signUpToSupplier } from './helpers/journeys.ts';
+import { newPerson } from './helpers/people.ts';
+import { IDENTITY, SimulatorLoginPage } from './helpers/sim.ts';
+import { startE2eStack, type E2eStack } from './helpers/stack.ts';
+import { MESSAGES } from './pages/labels.ts';
+import { OnboardingPage } from './pages/onboarding.ts';
+
+/** The CMS page: the two pasted lines, the CDN file and nothing else. */
+const CMS_PAGE = '/cms-paste-in/';
+
+/** Every right the contract knows: the first administrator holds them all. */
+const ALL_RIGHTS = ['register_for_meetings', 'submit_expense_claims', 'access_exclusive_content', 'administer'];
+
+interface SessionBody {
+  step: string | null;
+  account: { email: string; firstName: string; lastName: string; verified: boolean } | null;
+  memberships: { organisation: { name: string; kvkNumber: string }; rights: string[] }[];
+}
+
+/** `Set-Cookie` lines of the session cookie, with the API path that set them. */
+interface SetCookie {
+  readonly path: string;
+  readonly line: string;
+}
+
+function sessionCookieValue(line: string): string {
+  return /^(?:__Host-)?wt_session=([^;]*)/.exec(line)?.[1] ?? '';
+}
+
+describe('A new person, through the CMS page', () => {
+  let stack: E2eStack;
+  before(async () => {
+    stack = await startE2eStack();
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  it('goes from "Start hier" to "Jouw account is geverifieerd!" as administrator, with no axe violation on any step (S2, S3, O12, W3)', async () => {
+    const context = await stack.newContext();
+    const page = await context.newPage();
+    const setCookies: SetCookie[] = [];
+    const callbacks: Response[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname === '/api/v1/eherkenning/callback') callbacks.push(response);
+      if (!url.pathname.startsWith('/api/')) return;
+      void response.headersArray().then((headers) => {
+        for (const { name, value } of headers) {
+          if (name.toLowerCase() === 'set-cookie' && /wt_session=/.test(value)) {
+            setCookies.push({ path: url.pathname, line: value });
+          }
+        }
+      });
+    });
+    try {
+      const app = new OnboardingPage(page);
+      const person = newPerson('Jan', 'Vries');
+      await app.open(`${stack.site}${CMS_PAGE}`);
+      await signUpToSupplier(app, stack.mailbox, person, (step) => assertAccessible(page, step));
+
+      await app.supplier.choose();
+      const simulator = new SimulatorLoginPage(page);
+      await simulator.waitUntilShown(stack.simulator.issuer);
+      await simulator.logInAs(IDENTITY.firstAdministrator);
+
+      await app.verified.waitUntilShown();
+      await app.verified.waitForMessage('Installatiebedrijf De Vries B.V. (simulatie)');
+      await app.verified.waitForMessage(MESSAGES.nl.administrator);
+      await assertAccessible(page, 'verified');
+
+      // O12: back on the page the person started from, with nothing of the round trip left in the address.
+      const final = new URL(page.url());
+      assert.equal(`${final.origin}${final.pathname}`, `${stack.site}${CMS_PAGE}`);
+      for (const name of ['code', 'state', 'iss', 'wt-eherkenning']) {
+        assert.equal(final.searchParams.has(name), false, `the final URL still has ${name}: ${final.href}`);
+      }
+      assert.equal(callbacks.length, 1, 'the browser went through the callback once');
+      assert.equal(callbacks[0]!.status(), 303);
+      assert.equal(await callbacks[0]!.headerValue('referrer-policy'), 'no-referrer');
+
+      // The session, as the page's own script sees it.
+      const session = await page.evaluate(async () => {
+        const response = await fetch('/api/v1/session', { headers: { accept: 'application/json' } });
+        return (await response.json()) as unknown;
+      });
+      const body = session as SessionBody;
+      assert.equal(body.step, 'verified');
+      assert.equal(body.account?.email, person.email);
+      assert.equal(body.account?.verified, true);
+      assert.equal(body.memberships.length, 1);
+      assert.equal(body.memberships[0]!.organisation.name, 'Installatiebedrijf De Vries B.V. (simulatie)');
+      assert.equal(body.memberships[0]!.organisation.kvkNumber, '68750110');
+      assert.deepEqual([...body.memberships[0]!.rights].sort(), [...ALL_RIGHTS].sort());
+
+      // S2: every session cookie the server set is HttpOnly, SameSite=Lax, Path=/, host-only.
+      assert.ok(setCookies.length > 0, 'the server set a session cookie');
+      for (const { path, line } of setCookies) {
+        const attributes = line.split(';').map((part) => part.trim().toLowerCase());
+        assert.ok(attributes.includes('httponly'), `HttpOnly missing on ${path}: ${line}`);
+        assert.ok(attributes.includes('samesite=lax'), `SameSite=Lax missing on ${path}: ${line}`);
+        assert.ok(attributes.includes('path=/'), `Path=/ missing on ${path}: ${line}`);
+        assert.ok(!attributes.some((a) => a.startsWith('domain=')), `a Domain on ${path}: ${line}`);
+      }
+      // S3: a new session id once the account exists, and another once eHerkenning made it administrator.
+      const signedUp = setCookies.find((cookie) => cookie.path === '/api/v1/signup/account');
+      const verified = setCookies.find((cookie) => cookie.path === '/api/v1/eherkenning/callback');
+      assert.ok(signedUp, 'creating the account set a new session cookie');
+      assert.ok(verified, 'the eHerkenning callback set a new session cookie');
+      assert.notEqual(sessionCookieValue(signedUp.line), sessionCookieValue(verified.line));
+
+      // W3: nothing secret where the page's script can read it.
+      const readable = await page.evaluate(() => ({
+        cookie: document.cookie,
+        storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+      }));
+      assert.doesNotMatch(readable.cookie, /wt_session/);
+      assert.doesNotMatch(readable.storage, new RegExp(sessionCookieValue(verified.line)));
+    } finally {
+      await context.close();
+    }
+  });
+});
