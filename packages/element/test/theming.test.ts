@@ -1,0 +1,163 @@
+// What designers and editors rely on: every part, token and state the manifest documents exists (and nothing
+// undocumented does), tokens take effect, texts can be replaced, the page's language is followed, and a reload
+// stays on the step.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { STEP_IDS } from '@wij-techniek/onboarding-sdk';
+import { WtOnboarding } from '../src/onboarding.js';
+import {
+  button,
+  heading,
+  resetAll,
+  settled,
+  shadow,
+  shadowAll,
+  showStep,
+  submitForm,
+  type,
+} from './support/fixture.js';
+
+interface Declaration {
+  tagName?: string;
+  cssParts?: { name: string }[];
+  cssProperties?: { name: string; default?: string }[];
+  cssStates?: { name: string }[];
+  attributes?: { name: string }[];
+}
+
+async function manifest(): Promise<Declaration> {
+  const response = await fetch('/packages/element/custom-elements.json');
+  const json = (await response.json()) as { modules: { declarations?: Declaration[] }[] };
+  const element = json.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'wt-onboarding');
+  if (!element) throw new Error('custom-elements.json has no wt-onboarding: run npm run analyze');
+  return element;
+}
+
+const stylesText = () =>
+  WtOnboarding.elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('\n');
+
+/** Lets the language observer (a MutationObserver) see an attribute change and the element re-render. */
+async function observed(el: WtOnboarding): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await el.updateComplete;
+}
+
+describe('<wt-onboarding> theming and configuration', () => {
+  it('renders every documented part on some step, and no undocumented one', async () => {
+    const documented = new Set((await manifest()).cssParts!.map((part) => part.name));
+    const seen = new Set<string>();
+    for (const step of STEP_IDS) {
+      const el = await showStep(step);
+      if (step === 'details') {
+        type(el, 'password', 'Zonnig');
+        await el.updateComplete;
+      }
+      if (step === 'email') {
+        type(el, 'email', 'geen-adres');
+        submitForm(el, 'email');
+        await waitUntil(() => shadow(el, '[part~="error-message"]'), 'no field error shown');
+      }
+      for (const node of shadowAll(el, '[part]')) {
+        for (const name of node.getAttribute('part')!.split(/\s+/u)) if (name) seen.add(name);
+      }
+    }
+    const perStep = [...seen].filter((name) => name.startsWith('step-'));
+    expect(perStep.sort()).to.deep.equal(STEP_IDS.map((step) => `step-${step}`).sort());
+    expect(
+      [...documented].filter((name) => !seen.has(name)),
+      'documented but never rendered',
+    ).to.deep.equal([]);
+    const undocumented = [...seen].filter((name) => !documented.has(name) && !name.startsWith('step-'));
+    expect(undocumented, 'rendered but not documented').to.deep.equal([]);
+  });
+
+  it('reads every documented token with its documented default, and documents every token it reads', async () => {
+    const documented = (await manifest()).cssProperties!;
+    const css = stylesText();
+    for (const token of documented) {
+      expect(css, token.name).to.contain(`var(${token.name}, ${token.default ?? ''}`);
+    }
+    const read = new Set([...css.matchAll(/var\((--wt-[a-z0-9-]+)/gu)].map((match) => match[1]));
+    expect([...read].filter((name) => !documented.some((token) => token.name === name))).to.deep.equal([]);
+    expect(css, 'no unprefixed custom properties').to.not.match(/var\(--(?!_?wt-)/u);
+  });
+
+  it('documents a custom state for busy and for every step', async () => {
+    const states = (await manifest()).cssStates!.map((state) => state.name);
+    expect(states).to.include('busy');
+    for (const step of STEP_IDS) expect(states).to.include(`step-${step}`);
+  });
+
+  it('a token set by the page takes effect inside the shadow root', async () => {
+    const el = await showStep('start');
+    el.style.setProperty('--wt-button-primary-background-color', 'rgb(1, 2, 3)');
+    el.style.setProperty('--wt-button-min-block-size', '60px');
+    const primary = shadow(el, '[part~="button-primary"]')!;
+    // The background eases in over 0.15s unless reduced motion is asked for.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(getComputedStyle(primary).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(primary.getBoundingClientRect().height).to.be.at.least(60);
+  });
+
+  it('applies text overrides from the property, from a JSON attribute and per language', async () => {
+    const el = await showStep('start');
+    el.texts = { start: { action: 'Begin nu' } };
+    await el.updateComplete;
+    expect(button(el, 'Begin nu')).to.be.instanceOf(HTMLButtonElement);
+    expect(heading(el), 'other texts stay').to.equal('Account aanmaken en met eHerkenning verificatie inloggen');
+
+    el.setAttribute('texts', JSON.stringify({ start: { heading: 'Welkom bij Wij Techniek' } }));
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Welkom bij Wij Techniek');
+
+    el.texts = { en: { start: { heading: 'Welcome' } }, nl: { start: { heading: 'Welkom' } } };
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Welkom');
+    el.setAttribute('lang', 'en');
+    await observed(el);
+    expect(heading(el)).to.equal('Welcome');
+  });
+
+  it('takes the language from the closest ancestor with lang, and follows changes', async () => {
+    await resetAll();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><wt-onboarding></wt-onboarding></div>`);
+    const el = wrapper.querySelector('wt-onboarding')!;
+    await settled(el, 'start');
+    expect(heading(el)).to.equal('Create an account and verify it with eHerkenning');
+    expect(button(el, 'Start here')).to.be.instanceOf(HTMLButtonElement);
+    wrapper.setAttribute('lang', 'nl');
+    await observed(el);
+    expect(button(el, 'Start hier')).to.be.instanceOf(HTMLButtonElement);
+    wrapper.setAttribute('lang', 'de');
+    await observed(el);
+    expect(button(el, 'Start hier'), 'Dutch for a language we do not speak').to.be.instanceOf(HTMLButtonElement);
+  });
+
+  it('is configured by attributes alone', async () => {
+    await resetAll();
+    const el = await fixture<WtOnboarding>(
+      html`<wt-onboarding
+        api-base="/api/v1"
+        return-to="https://www.wij-techniek.nl/account"
+        eherkenning-info-url="https://www.belastingdienst.nl/eherkenning"
+        home-url="https://www.wij-techniek.nl/"
+      ></wt-onboarding>`,
+    );
+    await settled(el, 'start');
+    expect(el.returnTo).to.equal('https://www.wij-techniek.nl/account');
+    expect(shadow<HTMLAnchorElement>(el, 'a[part="link"]')!.href).to.equal(
+      'https://www.belastingdienst.nl/eherkenning',
+    );
+    const documented = (await manifest()).attributes!.map((attribute) => attribute.name);
+    expect(documented).to.include.members(['api-base', 'return-to', 'eherkenning-info-url', 'home-url', 'texts']);
+  });
+
+  for (const step of ['eherkenning-info', 'email', 'code', 'details', 'supplier'] as const) {
+    it(`a reload on ${step} stays on ${step}, without taking focus`, async () => {
+      const first = await showStep(step);
+      first.remove();
+      const again = await fixture<WtOnboarding>(html`<wt-onboarding></wt-onboarding>`);
+      await settled(again, step);
+      expect(again.shadowRoot!.activeElement).to.equal(null);
+    });
+  }
+});
