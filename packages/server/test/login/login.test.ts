@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { parsePasswordHash, PasswordHasher } from '../../src/index.ts';
 import { eachBackend, GOOD_PASSWORD, signUp, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
@@ -45,7 +46,7 @@ eachBackend('sign-in', (backend) => {
     const now = stack.clock.now();
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO organisations (kvk_number, name, created_at, updated_at) VALUES ($1, 'Installatiebedrijf Test', $2, $2) RETURNING id`,
-      [String(10_000_000 + Math.floor(Math.random() * 89_999_999)), now],
+      [String(randomInt(10_000_000, 99_999_999)), now],
     );
     await db.query(
       `INSERT INTO memberships (account_id, organisation_id, rights, created_at, updated_at)
