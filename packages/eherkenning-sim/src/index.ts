@@ -17,3 +17,4 @@ export type { SimulatedCompany, SimulatedIdentity } from './identities.js';
 export { LEVEL_URNS } from './levels.js';
 export type { SimulatedLevel } from './levels.js';
 export { CLAIM_NAMES, KVK_IDENTIFIER_TYPE, RSIN_IDENTIFIER_TYPE } from './claims.js';
+export { SimulatorBrowser, formAction, signInAtSimulator } from './driver.js';

@@ -9,9 +9,10 @@ import {
   SIMULATED_SUPPLIERS,
   SUPPLIER_PARAM,
   startSimulator,
+  SimulatorBrowser,
+  formAction,
   type RunningSimulator,
 } from '../src/index.js';
-import { FetchBrowser, formAction } from './browser.js';
 
 const CLIENT_ID = 'sim-test';
 const SECRET = 'sim-test-secret';
@@ -49,7 +50,7 @@ describe('eHerkenning simulator', () => {
       [SUPPLIER_PARAM]: SIMULATED_SUPPLIERS[1]!.id,
       ...extra,
     });
-    const browser = new FetchBrowser();
+    const browser = new SimulatorBrowser();
     const { response, url: pageUrl } = await browser.follow(url, REDIRECT_URI);
     return { browser, response, pageUrl, codeVerifier, state, nonce };
   }
@@ -57,7 +58,7 @@ describe('eHerkenning simulator', () => {
   /** Logs `identityId` in on the Dutch page and returns the callback URL the broker sends the browser to. */
   async function login(identityId: string) {
     const flow = await authorize();
-    const html = await flow.response.text();
+    const html = await flow.response!.text();
     const callback = await flow.browser.submit(
       flow.pageUrl,
       formAction(html),
@@ -106,7 +107,8 @@ describe('eHerkenning simulator', () => {
   });
 
   it('shows a Dutch, accessible login page at the chosen supplier under a strict CSP', async () => {
-    const { response } = await authorize();
+    const { response: page } = await authorize();
+    const response = page!;
     assert.equal(response.status, 200);
     const csp = response.headers.get('content-security-policy') ?? '';
     assert.match(csp, /default-src 'none'/);
@@ -183,7 +185,7 @@ describe('eHerkenning simulator', () => {
     const flow = await authorize();
     const callback = await flow.browser.submit(
       flow.pageUrl,
-      formAction(await flow.response.text()),
+      formAction(await flow.response!.text()),
       { action: 'cancel' },
       REDIRECT_URI,
     );
@@ -202,7 +204,7 @@ describe('eHerkenning simulator', () => {
 
   it('asks again with the error tied to the choice when no identity is picked', async () => {
     const flow = await authorize();
-    const response = await flow.browser.request(new URL(formAction(await flow.response.text()), flow.pageUrl), {
+    const response = await flow.browser.request(new URL(formAction(await flow.response!.text()), flow.pageUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'action=login',

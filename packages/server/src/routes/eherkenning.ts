@@ -1,19 +1,243 @@
+import {
+  EHERKENNING_OUTCOME_PARAM,
+  ENDPOINTS,
+  EherkenningStartRequestSchema,
+  RIGHTS,
+  type EherkenningOutcome,
+} from '@wij-techniek/onboarding-contract';
+import type { Context } from 'hono';
+import { findAccountById, membershipsOf } from '../accounts/accounts.js';
 import type { Config } from '../config.js';
-import type { SupplierProvider } from '../context.js';
+import type { AppContext, SupplierProvider } from '../context.js';
+import {
+  EherkenningError,
+  EherkenningRelyingParty,
+  resolveEherkenningConfig,
+  type EherkenningTransaction,
+} from '../eherkenning/index.js';
+import { recordVerification } from '../eherkenning/verification.js';
+import { readBody } from '../http/body.js';
 import type { Logger } from '../logger.js';
+import { problem } from '../problems.js';
 import type { RouteModule } from './route-module.js';
 
-// Placeholder owned by the eHerkenning work (issue 4): it replaces this file with POST /eherkenning/start and
-// GET /eherkenning/callback, and a supplier provider backed by the relying party. Until then: no routes, no
-// suppliers.
+/** How long a person may take at the broker before the transaction is no longer accepted. */
+const TRANSACTION_TTL_MS = 15 * 60 * 1000;
 
-/** The eHerkenning routes. */
-export const eherkenningRoutes: RouteModule = {
-  name: 'eherkenning',
-  register() {},
-};
+// One relying party per server configuration, shared by the routes and GET /config's supplier list, so the
+// discovery and the supplier cache are done once.
+const relyingParties = new WeakMap<Config, EherkenningRelyingParty>();
+
+/** The relying party for `config` (created on first use; discovery itself waits for the first request). */
+export function relyingPartyFor(config: Config): EherkenningRelyingParty {
+  let rp = relyingParties.get(config);
+  if (!rp) {
+    rp = new EherkenningRelyingParty(resolveEherkenningConfig(config.eherkenning, config));
+    relyingParties.set(config, rp);
+  }
+  return rp;
+}
 
 /** The supplier list for `GET /config`, used when `createServer` is not given one. */
-export function createSupplierProvider(_options: { config: Config; logger: Logger }): SupplierProvider {
-  return () => Promise.resolve([]);
+export function createSupplierProvider(options: { config: Config; logger: Logger }): SupplierProvider {
+  const rp = relyingPartyFor(options.config);
+  return async () => {
+    try {
+      return await rp.suppliers();
+    } catch (error) {
+      options.logger.warn('eherkenning_suppliers_unavailable', {
+        reason: error instanceof EherkenningError ? error.reason : 'unexpected',
+      });
+      throw error;
+    }
+  };
+}
+
+/** Our error as the problem the start endpoint answers with. */
+function startProblem(error: unknown): Error {
+  if (error instanceof EherkenningError) {
+    return problem(error.code === 'broker_unavailable' ? 'broker_unavailable' : 'eherkenning_failed');
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** What the callback tells the page, from the relying party's error. */
+function outcomeOf(error: EherkenningError): Exclude<EherkenningOutcome, 'verified'> {
+  if (error.code === 'cancelled') return 'cancelled';
+  if (error.code === 'level_too_low') return 'level_too_low';
+  return 'failed';
+}
+
+interface TransactionRow {
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  supplier_id: string;
+  return_to: string;
+}
+
+/**
+ * `POST /eherkenning/start` and `GET /eherkenning/callback` (DESIGN.md "Coming back from eHerkenning").
+ *
+ * The transaction (state, nonce, PKCE verifier, supplier, returnTo) lives in the database, bound to the
+ * session that started it, and is used once (O1–O3). The callback always answers 303 to the stored `returnTo`
+ * (or `APP_URL` without a valid transaction) with one `wt-eherkenning` parameter; on success it writes the
+ * organisation, the identity link, the membership with all rights, the audit entry and the mails to earlier
+ * administrators in one database transaction, and rotates the session (S3). A refusal changes no account or
+ * organisation (O14).
+ */
+export const eherkenningRoutes: RouteModule = {
+  name: 'eherkenning',
+  register(api, ctx) {
+    const rp = relyingPartyFor(ctx.config);
+
+    api.post(ENDPOINTS.eherkenningStart.path, async (c) => {
+      const session = ctx.sessions.requireAccount(c);
+      const body = await readBody(c, EherkenningStartRequestSchema);
+      if (!ctx.isAllowedReturnTo(body.returnTo)) throw ctx.problem('return_to_not_allowed');
+      if ((await membershipsOf(ctx.db, session.accountId)).length > 0) {
+        throw ctx.problem('step_out_of_order', { step: 'verified' });
+      }
+      let suppliers;
+      try {
+        suppliers = await rp.suppliers();
+      } catch (error) {
+        throw startProblem(error);
+      }
+      if (!suppliers.some((supplier) => supplier.id === body.supplierId)) throw ctx.problem('unknown_supplier');
+      let start;
+      try {
+        start = await rp.startAuthorization(body.supplierId);
+      } catch (error) {
+        ctx.logger.warn('eherkenning_failed', {
+          stage: 'start',
+          reason: error instanceof EherkenningError ? error.reason : 'unexpected',
+        });
+        throw startProblem(error);
+      }
+      const { transaction } = start;
+      await ctx.db.query(
+        `INSERT INTO eherkenning_transactions (session_id, state, nonce, code_verifier, supplier_id, return_to, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          session.id,
+          transaction.state,
+          transaction.nonce,
+          transaction.codeVerifier,
+          transaction.supplierId,
+          body.returnTo,
+          ctx.clock(),
+        ],
+      );
+      ctx.logger.info('eherkenning_started', { session: session.id, supplier: body.supplierId });
+      return c.json({ redirectUrl: start.redirectUrl }, ENDPOINTS.eherkenningStart.status);
+    });
+
+    api.get(ENDPOINTS.eherkenningCallback.path, (c) => callback(c, ctx, rp));
+  },
+};
+
+/** Sends the browser back with the outcome; the code and state stay behind (O12). */
+function back(c: Context, target: string, outcome: EherkenningOutcome): Response {
+  const url = new URL(target);
+  url.searchParams.set(EHERKENNING_OUTCOME_PARAM, outcome);
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Cache-Control', 'no-store');
+  return c.redirect(url.href, 303);
+}
+
+async function callback(c: Context, ctx: AppContext, rp: EherkenningRelyingParty): Promise<Response> {
+  const callbackUrl = new URL(c.req.url);
+  const state = callbackUrl.searchParams.get('state');
+  const session = ctx.sessions.current(c);
+  const now = ctx.clock();
+  if (!session?.accountId || !state) {
+    ctx.logger.warn('eherkenning_failed', { stage: 'callback', reason: session ? 'no_state' : 'no_session' });
+    return back(c, ctx.config.appUrl, 'failed');
+  }
+
+  // Single use and bound to this session (O2, O3): a replay, another browser or a stale transaction finds none.
+  const claimed = await ctx.db.query<TransactionRow>(
+    `UPDATE eherkenning_transactions SET consumed_at = $3
+     WHERE state = $1 AND session_id = $2 AND consumed_at IS NULL AND created_at > $4
+     RETURNING id, state, nonce, code_verifier, supplier_id, return_to`,
+    [state, session.id, now, new Date(now.getTime() - TRANSACTION_TTL_MS)],
+  );
+  const row = claimed.rows[0];
+  if (!row) {
+    ctx.logger.warn('eherkenning_failed', { stage: 'callback', reason: 'no_transaction', session: session.id });
+    return back(c, ctx.config.appUrl, 'failed');
+  }
+  const transaction: EherkenningTransaction = {
+    state: row.state,
+    nonce: row.nonce,
+    codeVerifier: row.code_verifier,
+    supplierId: row.supplier_id,
+  };
+
+  const accountId = session.accountId;
+  let rotated = false;
+  try {
+    const identity = await rp.completeAuthorization(callbackUrl, transaction);
+    const account = await findAccountById(ctx.db, accountId);
+    if (!account) throw new EherkenningError('failed', 'account_gone');
+    const recorded = await ctx.db.transaction(async (tx) => {
+      const locked = await ctx.sessions.lock(c, tx);
+      if (locked?.accountId !== accountId) throw new EherkenningError('failed', 'session_changed');
+      const result = await recordVerification(tx, { accountId, identity, now });
+      await tx.query(
+        `INSERT INTO audit_log (organisation_id, at, action, actor_account_id, subject_account_id, subject_email, rights_before, rights_after)
+         VALUES ($1, $2, 'administrator_verified', $3, $3, $4, $5::text[], $6::text[])`,
+        [result.organisationId, now, accountId, account.email, result.rightsBefore, [...RIGHTS]],
+      );
+      for (const administrator of result.existingAdministrators) {
+        await ctx.enqueueMail(tx, {
+          to: administrator.email,
+          template: 'administrator-added',
+          lang: 'nl',
+          data: {
+            organisationName: result.organisationName,
+            kvkNumber: identity.kvkNumber,
+            administratorName: `${account.firstName} ${account.lastName}`,
+            administratorEmail: account.email,
+            manageUrl: ctx.config.appUrl,
+          },
+        });
+      }
+      rotated = true;
+      await ctx.sessions.rotate(c, tx, { accountId });
+      await ctx.sessions.setEherkenningOutcome(tx, session.id, 'verified');
+      return result;
+    });
+    ctx.logger.info('eherkenning_verified', {
+      session: session.id,
+      organisation: recorded.organisationId,
+      created: recorded.createdOrganisation,
+      level: identity.level,
+    });
+    ctx.logger.info('administrator_granted', {
+      organisation: recorded.organisationId,
+      membership: recorded.membershipId,
+      notified: recorded.existingAdministrators.length,
+    });
+    return back(c, row.return_to, 'verified');
+  } catch (error) {
+    if (rotated) {
+      // The transaction rolled back, so the old session id still holds: do not send the new cookie.
+      c.header('Set-Cookie', undefined);
+      ctx.sessions.state(c).current = session;
+    }
+    const known = error instanceof EherkenningError ? error : undefined;
+    const outcome = known ? outcomeOf(known) : 'failed';
+    ctx.logger.warn('eherkenning_failed', {
+      stage: 'callback',
+      session: session.id,
+      code: known?.code ?? 'unexpected',
+      reason: known?.reason ?? (error instanceof Error ? error.name : 'unexpected'),
+      ...(known?.detail ? { detail: known.detail } : {}),
+    });
+    await ctx.sessions.setEherkenningOutcome(ctx.db, session.id, outcome).catch(() => undefined);
+    return back(c, row.return_to, outcome);
+  }
 }

@@ -90,6 +90,8 @@ export class BadOp {
   variant: OpVariant = 'good';
   /** Which part answers 503, as a broker that is (partly) down. */
   down: 'none' | 'all' | 'jwks' | 'token' = 'none';
+  /** Give every authorization its own subject, as many different people of one company would have. */
+  uniqueSubjects = false;
   /** What `/suppliers` serves. */
   suppliers: unknown = [
     { id: 'urn:etoegang:AD:1:entities:9001', name: 'Connectis (test)' },
@@ -103,8 +105,8 @@ export class BadOp {
   #issuer = '';
   #keys: SigningKey[] = [];
   #strangerKey: SigningKey | undefined;
-  readonly #codes = new Map<string, { nonce: string | undefined; challenge: string; used: boolean }>();
-  readonly #accessTokens = new Set<string>();
+  readonly #codes = new Map<string, { nonce: string | undefined; challenge: string; used: boolean; subject: string }>();
+  readonly #accessTokens = new Map<string, string>();
 
   constructor(client: { clientId: string; clientSecret: string; redirectUri: string }) {
     this.#clientId = client.clientId;
@@ -215,6 +217,7 @@ export class BadOp {
         nonce: params.get('nonce') ?? undefined,
         challenge: params.get('code_challenge')!,
         used: false,
+        subject: this.uniqueSubjects ? `pseudo-${randomBytes(8).toString('hex')}@bad-op.test` : GOOD_SUBJECT,
       });
       back.searchParams.set('code', code);
     }
@@ -251,31 +254,32 @@ export class BadOp {
       .digest('base64url');
     if (challenge !== code.challenge) return json(400, { error: 'invalid_grant' });
     const accessToken = randomBytes(24).toString('base64url');
-    this.#accessTokens.add(accessToken);
+    this.#accessTokens.set(accessToken, code.subject);
     return json(200, {
       access_token: accessToken,
       token_type: 'Bearer',
       expires_in: 300,
-      id_token: await this.#idToken(code.nonce),
+      id_token: await this.#idToken(code.nonce, code.subject),
     });
   }
 
   #userinfo(req: IncomingMessage, json: (status: number, body: unknown) => void): void {
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-    if (!this.#accessTokens.has(token)) return json(401, { error: 'invalid_token' });
+    const subject = this.#accessTokens.get(token);
+    if (!subject) return json(401, { error: 'invalid_token' });
     json(200, {
-      sub: this.variant === 'userinfo-sub-mismatch' ? 'someone-else' : GOOD_SUBJECT,
+      sub: this.variant === 'userinfo-sub-mismatch' ? 'someone-else' : subject,
       ...GOOD_CLAIMS,
     });
   }
 
   /** The ID token as {@link BadOp.variant} wants it. */
-  async #idToken(nonce: string | undefined): Promise<string> {
+  async #idToken(nonce: string | undefined, subject: string): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const userinfoOnly = this.variant === 'userinfo-claims' || this.variant === 'userinfo-sub-mismatch';
     const claims: Record<string, unknown> = {
       iss: this.#issuer,
-      sub: GOOD_SUBJECT,
+      sub: subject,
       aud: this.#clientId,
       iat: now,
       exp: now + 300,
