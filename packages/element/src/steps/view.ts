@@ -54,8 +54,12 @@ export type FormValues = (name: string) => string;
 export function messageFor(view: StepView, code: FieldErrorCode): string {
   const { state, t } = view;
   const policy = 'policy' in state ? state.policy : undefined;
-  const template =
-    code in t.violations
+  // The last wrong code ends the flow: the server answers `code_invalid` with no attempts left and the person is
+  // sent back to the address step (SECURITY.md C5). "0 more tries" would not tell them what to do; this does.
+  const flowEnded = code === 'code_invalid' && state.error?.code === code && state.error.attemptsLeft === 0;
+  const template = flowEnded
+    ? t.errors.too_many_attempts
+    : code in t.violations
       ? t.violations[code as keyof Translation['violations']]
       : t.errors[code as keyof Translation['errors']];
   return format(template, {
