@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '../../src/index.ts';
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://www.wij-techniek.nl',
+  ALLOWED_ORIGINS: 'https://www.wij-techniek.nl',
+  SECRET: 'a-production-secret-of-sufficient-length-123456',
+  SMTP_URL: 'smtp://mail.wij-techniek.nl:587',
+  MAIL_FROM: 'Wij Techniek <noreply@wij-techniek.nl>',
+  EHERKENNING_ISSUER: 'https://broker.example',
+  EHERKENNING_CLIENT_ID: 'wij-techniek',
+  EHERKENNING_CLIENT_SECRET: 'broker-secret',
+};
+
+function failure(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('has the documented defaults outside production', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 8787);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.publicUrl, 'http://localhost:8787');
+    assert.deepEqual(config.allowedOrigins, ['http://localhost:5173']);
+    assert.equal(config.appUrl, 'http://localhost:5173/');
+    assert.equal(config.dataDir, '.data/');
+    assert.equal(config.passwordPolicy, 'business');
+    assert.equal(config.sessionIdleMinutes, 30);
+    assert.equal(config.sessionMaxHours, 12);
+    assert.equal(config.secretIsDevDefault, true);
+    assert.equal(config.secureCookies, false);
+    assert.deepEqual(config.trustedProxies, []);
+  });
+
+  it('names the wrong variable and what it expects', () => {
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ PORT: 'abc' }, 'PORT', /port number/],
+      [{ PORT: '70000' }, 'PORT', /0 to 65535/],
+      [{ PUBLIC_URL: 'localhost' }, 'PUBLIC_URL', /http\(s\) URL/],
+      [{ ALLOWED_ORIGINS: 'http://a.test/path' }, 'ALLOWED_ORIGINS', /without a path/],
+      [{ TRUSTED_PROXIES: '10.0.0.1,nonsense' }, 'TRUSTED_PROXIES', /IP addresses or CIDR/],
+      [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL', /postgres/],
+      [{ SMTP_URL: 'http://mail' }, 'SMTP_URL', /smtp/],
+      [{ SECRET: 'short' }, 'SECRET', /at least 32/],
+      [{ PASSWORD_POLICY: 'strict' }, 'PASSWORD_POLICY', /business, standards/],
+      [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES', /minutes/],
+      [{ SESSION_MAX_HOURS: '1.5' }, 'SESSION_MAX_HOURS', /hours/],
+    ];
+    for (const [env, variable, expected] of cases) {
+      const error = failure(env);
+      assert.equal(error.variable, variable);
+      assert.match(error.message, new RegExp(`^${variable} `));
+      assert.match(error.message, expected);
+      assert.doesNotMatch(error.message, /\n/);
+    }
+  });
+
+  it('production refuses dev defaults: SECRET, SMTP_URL, https PUBLIC_URL and the broker are required', () => {
+    assert.equal(loadConfig(PRODUCTION).secureCookies, true);
+    for (const variable of ['SECRET', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'ALLOWED_ORIGINS', 'EHERKENNING_ISSUER']) {
+      const env: Record<string, string> = { ...PRODUCTION };
+      delete env[variable];
+      const error = failure(env);
+      assert.equal(error.variable, variable);
+      assert.match(error.message, /required when NODE_ENV=production/);
+    }
+    assert.equal(failure({ ...PRODUCTION, PUBLIC_URL: 'http://www.wij-techniek.nl' }).variable, 'PUBLIC_URL');
+  });
+
+  it('the command stops with one line naming the variable and exit code 1', () => {
+    const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli], {
+      env: { PATH: process.env.PATH ?? '', PORT: 'not-a-port' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(result.status, 1);
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(lines[0]!, /^wt-onboarding-server: configuration error: PORT must be a port number/);
+  });
+
+  it('the bin imports the built CLI', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const bin = await readFile(new URL('../../bin/wt-onboarding-server.js', import.meta.url), 'utf8');
+    assert.match(bin, /^#!\/usr\/bin\/env node/);
+    assert.match(bin, /import '\.\.\/dist\/cli\.js'/);
+  });
+});
