@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { EmailSchema, IdSchema, TimestampSchema } from './fields.js';
+import { EmailSchema, IdSchema, LanguageSchema, TimestampSchema } from './fields.js';
 
 /**
  * What a membership may do. An administrator holds all of them and grants them to employees.
@@ -109,4 +109,6 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const InviteMemberRequestSchema = z.object({
   email: EmailSchema,
   rights: RightsSchema,
+  /** The language of the invitation mail (default `nl`). */
+  lang: z.optional(LanguageSchema),
 });

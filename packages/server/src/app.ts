@@ -8,6 +8,8 @@ import { problem, ProblemError } from './problems.js';
 import { configRoutes } from './routes/config.js';
 import { registerDevMailbox } from './routes/dev-mailbox.js';
 import { eherkenningRoutes } from './routes/eherkenning.js';
+import { invitationRoutes } from './routes/invitations.js';
+import { organisationRoutes } from './routes/organisations.js';
 import { registerHealth } from './routes/health.js';
 import { loginRoutes } from './routes/login.js';
 import { passwordRoutes } from './routes/password.js';
@@ -24,6 +26,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   passwordRoutes,
   sessionRoutes,
   eherkenningRoutes,
+  organisationRoutes,
+  invitationRoutes,
 ];
 
 /** Options of {@link createApp}. */

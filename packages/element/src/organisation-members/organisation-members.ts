@@ -339,7 +339,7 @@ export class WtOrganisationMembers extends LitElement {
         this.notice = '';
         this.editing = undefined;
         this.confirming = undefined;
-        void people.invite({ email, rights }).then((sent) => {
+        void people.invite({ email, rights, lang }).then((sent) => {
           if (sent) {
             this.renderRoot.querySelector<HTMLFormElement>('form[part~="invite-form"]')?.reset();
             const invited = people.state.invitations.at(-1)?.email ?? email;

@@ -87,6 +87,7 @@ describe('<wt-organisation-members>', () => {
       expect(orgApi.bodies.at(-1)).to.deep.equal({
         email: 'anna@bedrijf.nl',
         rights: ['submit_expense_claims', 'administer'],
+        lang: 'nl',
       });
       expect(event.detail.invitation.email).to.equal('anna@bedrijf.nl');
       expect(event.bubbles && event.composed).to.equal(true);
@@ -345,7 +346,11 @@ describe('<wt-organisation-members>', () => {
       await sendKeys({ press: 'Space' });
       await sendKeys({ press: 'Enter' });
       await idle(el);
-      expect(orgApi.bodies.at(-1)).to.deep.equal({ email: 'anna@bedrijf.nl', rights: ['access_exclusive_content'] });
+      expect(orgApi.bodies.at(-1)).to.deep.equal({
+        email: 'anna@bedrijf.nl',
+        rights: ['access_exclusive_content'],
+        lang: 'nl',
+      });
     });
 
     it('reads --wt-* tokens and exposes parts', async () => {

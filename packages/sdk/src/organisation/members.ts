@@ -1,4 +1,4 @@
-import { RIGHTS, type Member, type Right } from '@wij-techniek/onboarding-contract';
+import { RIGHTS, type Language, type Member, type Right } from '@wij-techniek/onboarding-contract';
 import { createOnboardingClient, type OnboardingClient } from '../client.js';
 import { CodedTypeError, OnboardingError } from '../errors.js';
 import {
@@ -39,6 +39,8 @@ export interface OrganisationMembersOptions {
 export interface InviteInput {
   readonly email: string;
   readonly rights: readonly Right[];
+  /** The language of the invitation mail (default `nl`). */
+  readonly lang?: Language | undefined;
 }
 
 /** A listener of {@link OrganisationMembers.subscribe}. */
@@ -199,7 +201,8 @@ export class OrganisationMembers extends EventTarget {
     }
     const rights = checkRights(input.rights, 'input.rights');
     return this.#run('invite', undefined, async () => {
-      const { invitation } = await this.#client.inviteMember(this.organisationId, { email: input.email, rights });
+      const body = { email: input.email, rights, ...(input.lang ? { lang: input.lang } : {}) };
+      const { invitation } = await this.#client.inviteMember(this.organisationId, body);
       this.#set({ invitations: [...this.#state.invitations.filter((i) => i.email !== invitation.email), invitation] });
       this.dispatchEvent(new MemberInvitedEvent(invitation));
     });
