@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Response } from 'playwright-core';
+import { createAccount } from './helpers/api.ts';
 import { assertAccessible } from './helpers/axe.ts';
 import { signUpToSupplier } from './helpers/journeys.ts';
 import { newPerson } from './helpers/people.ts';
 import { IDENTITY, SimulatorLoginPage } from './helpers/sim.ts';
 import { startE2eStack, type E2eStack } from './helpers/stack.ts';
-import { MESSAGES } from './pages/labels.ts';
+import { LABELS, MESSAGES } from './pages/labels.ts';
 import { OnboardingPage } from './pages/onboarding.ts';
 
 /** The CMS page: the two pasted lines, the CDN file and nothing else. */
@@ -120,6 +121,56 @@ describe('A new person, through the CMS page', () => {
       }));
       assert.doesNotMatch(readable.cookie, /wt_session/);
       assert.doesNotMatch(readable.storage, new RegExp(sessionCookieValue(verified.line)));
+    } finally {
+      await context.close();
+    }
+  });
+  it('an existing account signs in on the account step, continues at the supplier step and verifies at EH4', async () => {
+    const person = newPerson('Bram', 'Dekker');
+    await createAccount(stack, person);
+    const context = await stack.newContext();
+    const page = await context.newPage();
+    try {
+      const app = new OnboardingPage(page);
+      await app.open(`${stack.site}${CMS_PAGE}`);
+      await app.start.begin();
+      await app.eherkenningInfo.next();
+      await app.account.waitUntilShown();
+      await app.account.signIn(person.email, person.password);
+      await app.supplier.waitUntilShown();
+      // No code mail for signing in: the address was proven when the account was made.
+      assert.equal(stack.mailbox.all(person.email).length, 1);
+      // And the sign-in holds: a reload stays on the supplier step, and eHerkenning finishes it (at EH4, above 3).
+      await page.reload();
+      await app.supplier.waitUntilShown();
+      await app.supplier.choose();
+      const simulator = new SimulatorLoginPage(page);
+      await simulator.waitUntilShown(stack.simulator.issuer);
+      await simulator.logInAs(IDENTITY.highestLevel);
+      await app.verified.waitUntilShown();
+      await app.verified.waitForMessage('Organisatie: Bakker Elektrotechniek (simulatie)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the whole journey in English on a page with lang="en", with the English labels and an English mail', async () => {
+    const context = await stack.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    try {
+      const app = new OnboardingPage(page, 'en');
+      const person = newPerson('Emma', 'Smith');
+      await app.open(`${stack.site}/e2e/english/`);
+      await signUpToSupplier(app, stack.mailbox, person);
+      assert.match(stack.mailbox.all(person.email)[0]!.subject, /^Your verification code: [0-9]{6}$/);
+      await app.supplier.choose();
+      const simulator = new SimulatorLoginPage(page);
+      await simulator.waitUntilShown(stack.simulator.issuer);
+      await simulator.logInAs(IDENTITY.secondCompany);
+      await app.verified.waitUntilShown();
+      assert.equal(await app.headingText(), LABELS.en.verified.heading);
+      await app.verified.waitForMessage('Organisation: Smit Warmtepompen N.V. (simulatie)');
+      await app.verified.waitForMessage(MESSAGES.en.administrator);
     } finally {
       await context.close();
     }

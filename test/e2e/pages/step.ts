@@ -56,7 +56,15 @@ export class StepPage<Id extends LabelledStep> {
    * element puts it so that a person sees it.
    */
   async waitForMessage(text: string, timeout = STEP_TIMEOUT_MS): Promise<void> {
-    await this.element.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
+    try {
+      await this.element.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
+    } catch (error) {
+      const shown = await this.element
+        .locator('[part="base"]')
+        .innerText()
+        .catch(() => '(the element is gone)');
+      throw new Error(`"${text}" was not shown; the element shows:\n${shown}`, { cause: error });
+    }
   }
 
   /** The text of the error region that assistive technology announces (`role=alert`). */
