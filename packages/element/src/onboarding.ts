@@ -169,7 +169,7 @@ export class WtOnboarding extends LitElement {
    * or per language `{ nl: {…}, en: {…} }`. As an attribute, JSON. The language itself comes from `lang` on the
    * element or its closest ancestor (Dutch unless that says English).
    */
-  @property({ type: Object }) texts: TextOverrides | LanguageTextOverrides | undefined;
+  @property({ converter: { fromAttribute: parseTexts } }) texts: TextOverrides | LanguageTextOverrides | undefined;
 
   @state() private passwordVisible = false;
   @state() private password = '';
@@ -287,7 +287,8 @@ export class WtOnboarding extends LitElement {
     // An error already shown beside its field is announced, but not shown twice.
     const shownInField = error && Object.values(state.fieldErrors ?? {}).some((codes) => codes.includes(error.code));
     const status = state.busy ? t.common.busy : this.notice;
-    return html`<header part="header" class="header">
+    // A div, not <header>: inside a page a <header> would become a second banner landmark.
+    return html`<div part="header" class="header">
         ${
           index >= 0
             ? html`<p part="progress" class="progress">
@@ -296,7 +297,7 @@ export class WtOnboarding extends LitElement {
             : nothing
         }
         <h2 part="heading" class="heading" id="wt-heading" tabindex="-1">${heading}</h2>
-      </header>
+      </div>
       <div part="status" class=${status ? 'status' : 'status visually-hidden'} role="status">${status || nothing}</div>
       <div
         part="status status-error"
@@ -361,6 +362,17 @@ export class WtOnboarding extends LitElement {
 
 /** Steps off the sign-up path, for their custom states. */
 const OTHER_STEPS = ['password-email', 'password-code', 'password-new', 'invitation'] as const;
+
+/** The `texts` attribute: JSON typed by a web editor. A typo must not break the page: it warns and is ignored. */
+function parseTexts(value: string | null): TextOverrides | undefined {
+  if (!value) return undefined;
+  try {
+    return JSON.parse(value) as TextOverrides;
+  } catch {
+    console.warn('<wt-onboarding>: the texts attribute is not valid JSON and is ignored.');
+    return undefined;
+  }
+}
 
 function isPasswordStep(step: StepId): boolean {
   return step === 'account' || step === 'details' || step === 'password-new' || step === 'invitation';

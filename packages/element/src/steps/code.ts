@@ -40,7 +40,7 @@ export function renderCode(view: StepView<StateOf<'code'> | StateOf<'password-co
           : nothing
       }
       ${actions(
-        secondary(view, t.code.resend, () => state.actions.resend(), waiting),
+        secondary(view, t.code.resend, () => state.actions.resend(), waiting, 'wt-resend-wait'),
         secondary(view, t.code.changeEmail, () => state.actions.changeEmail()),
       )}`,
   };

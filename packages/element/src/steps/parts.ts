@@ -78,13 +78,20 @@ export function submit(view: StepView, label: string): TemplateResult {
   </button>`;
 }
 
-/** A secondary button that runs an action of the current state. */
-export function secondary(view: StepView, label: string, run: () => Promise<void> | void, disabled = false) {
+/** A secondary button that runs an action of the current state; `disabledBy` names what explains why it waits. */
+export function secondary(
+  view: StepView,
+  label: string,
+  run: () => Promise<void> | void,
+  disabled = false,
+  disabledBy?: string,
+) {
   return html`<button
     part="button button-secondary"
     class="button button-secondary"
     type="button"
     aria-disabled=${view.state.busy || disabled ? 'true' : 'false'}
+    aria-describedby=${ifDefined(disabled ? disabledBy : undefined)}
     @click=${() => disabled || view.act(run)}
   >
     ${label}
