@@ -79,7 +79,7 @@ function requestArbitrary(name: EndpointName, ids: Ids): fc.Arbitrary<FuzzReques
   const realIds = [ids.organisationId, ids.memberId, '00000000-0000-4000-8000-000000000000'];
   const param = fc.oneof(fc.constantFrom(...realIds), fc.uuid(), oddString);
   const paramNames = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
-  const params = fc.record(Object.fromEntries(paramNames.map((key) => [key, param])) as Record<string, typeof param>);
+  const params = fc.record(Object.fromEntries(paramNames.map((key) => [key, param])));
   const queryKey = fc.constantFrom('code', 'state', 'iss', 'error', 'error_description', 'returnTo', ...PROTOTYPE_KEYS);
   const query = fc.array(fc.tuple(queryKey, oddString), { maxLength: 6 });
 
