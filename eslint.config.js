@@ -20,7 +20,11 @@ export default tseslint.config(
     files: ['**/*.ts'],
     extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        // The root Vite config sits in no package; examples/tsconfig.json typechecks it.
+        projectService: { allowDefaultProject: ['vite.config.ts'], defaultProject: 'examples/tsconfig.json' },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -92,6 +92,7 @@ await check('typecheck', process.execPath, ['scripts/typecheck.mjs']);
 const nodeFiles = readdirSync('packages')
   .filter((name) => name !== 'element')
   .flatMap((name) => findTests(`packages/${name}/test`, '.test.ts'))
+  .concat(findTests('test/docs', '.test.ts'))
   .filter((file) => !file.endsWith('.browser.test.ts'));
 await nodeTests('node', nodeFiles);
 
