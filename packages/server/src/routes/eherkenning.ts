@@ -19,6 +19,7 @@ import { recordVerification } from '../eherkenning/verification.js';
 import { readBody } from '../http/body.js';
 import type { Logger } from '../logger.js';
 import { problem } from '../problems.js';
+import { faultPoint } from '../testing/fault-points.js';
 import type { RouteModule } from './route-module.js';
 
 /** How long a person may take at the broker before the transaction is no longer accepted. */
@@ -180,6 +181,7 @@ async function callback(c: Context, ctx: AppContext, rp: EherkenningRelyingParty
   let rotated = false;
   try {
     const identity = await rp.completeAuthorization(callbackUrl, transaction);
+    await faultPoint('eherkenning-token-exchanged'); // test-only crash injection (SECURITY.md F5); no-op in production
     const account = await findAccountById(ctx.db, accountId);
     if (!account) throw new EherkenningError('failed', 'account_gone');
     const recorded = await ctx.db.transaction(async (tx) => {
@@ -210,6 +212,7 @@ async function callback(c: Context, ctx: AppContext, rp: EherkenningRelyingParty
       await ctx.sessions.setEherkenningOutcome(tx, session.id, 'verified');
       return result;
     });
+    await faultPoint('eherkenning-binding-written'); // test-only crash injection (SECURITY.md F5); no-op in production
     ctx.logger.info('eherkenning_verified', {
       session: session.id,
       organisation: recorded.organisationId,
