@@ -4,11 +4,12 @@ import type { Response } from 'playwright-core';
 import { createAccount } from './helpers/api.ts';
 import { assertAccessible } from './helpers/axe.ts';
 import { signUpToSupplier } from './helpers/journeys.ts';
-import { newPerson } from './helpers/people.ts';
+import { newPerson, type Person } from './helpers/people.ts';
 import { IDENTITY, SimulatorLoginPage } from './helpers/sim.ts';
 import { startE2eStack, type E2eStack } from './helpers/stack.ts';
 import { LABELS, MESSAGES } from './pages/labels.ts';
 import { OnboardingPage } from './pages/onboarding.ts';
+import { MEMBERS_LABELS, OrganisationMembersPage } from './pages/organisation-members.ts';
 
 /** The CMS page: the two pasted lines, the CDN file and nothing else. */
 const CMS_PAGE = '/cms-paste-in/';
@@ -34,6 +35,8 @@ function sessionCookieValue(line: string): string {
 
 describe('A new person, through the CMS page', () => {
   let stack: E2eStack;
+  /** The first journey's person, the organisation's administrator, who invites a colleague later. */
+  let administrator: Person | undefined;
   before(async () => {
     stack = await startE2eStack();
   });
@@ -73,6 +76,7 @@ describe('A new person, through the CMS page', () => {
       await app.verified.waitForMessage('Installatiebedrijf De Vries B.V. (simulatie)');
       await app.verified.waitForMessage(MESSAGES.nl.administrator);
       await assertAccessible(page, 'verified');
+      administrator = person;
 
       // O12: back on the page the person started from, with nothing of the round trip left in the address.
       const final = new URL(page.url());
@@ -125,6 +129,61 @@ describe('A new person, through the CMS page', () => {
       await context.close();
     }
   });
+  it('the administrator invites a colleague, who accepts from the mailed link without eHerkenning and sees the granted rights (issue 8)', async () => {
+    assert.ok(administrator, 'the first journey made the administrator');
+    const colleague = newPerson('Fatima', 'Amrani');
+
+    const adminContext = await stack.newContext();
+    try {
+      const page = await adminContext.newPage();
+      const app = new OnboardingPage(page);
+      await app.open(`${stack.site}${CMS_PAGE}`);
+      await app.start.begin();
+      await app.eherkenningInfo.next();
+      await app.account.signIn(administrator.email, administrator.password);
+      // Already the administrator: no second eHerkenning round.
+      await app.verified.waitUntilShown();
+
+      const members = new OrganisationMembersPage(page);
+      await members.open(`${stack.site}/e2e/members/`);
+      await members.waitForText(`${administrator.firstName} ${administrator.lastName}`);
+      await members.invite(colleague.email, ['register_for_meetings', 'submit_expense_claims']);
+      await members.waitForText(colleague.email);
+    } finally {
+      await adminContext.close();
+    }
+
+    const { mail, link } = await stack.mailbox.nextLink(colleague.email, `${stack.site}${CMS_PAGE}`);
+    assert.match(mail.text, /Installatiebedrijf De Vries B\.V\. \(simulatie\)/);
+    assert.ok(new URL(link).searchParams.has('wt-invitation'), `the link carries the invitation: ${link}`);
+
+    const colleagueContext = await stack.newContext();
+    try {
+      const page = await colleagueContext.newPage();
+      const app = new OnboardingPage(page);
+      await app.open(link);
+      await app.invitation.waitUntilShown();
+      await app.invitation.waitForMessage('Installatiebedrijf De Vries B.V. (simulatie) nodigt je uit');
+      await app.invitation.accept(colleague);
+      await app.verified.waitUntilShown();
+      await app.verified.waitForMessage('Organisatie: Installatiebedrijf De Vries B.V. (simulatie)');
+      assert.ok(!page.url().startsWith(stack.simulator.issuer), 'no eHerkenning for an invited colleague');
+
+      const members = new OrganisationMembersPage(page);
+      await members.open(`${stack.site}/e2e/members/`);
+      await members.ownRights.waitFor({ state: 'visible' });
+      const rights = (await members.ownRights.getByRole('listitem').allTextContents()).map((text) => text.trim());
+      assert.deepEqual(rights, [
+        MEMBERS_LABELS.rights.register_for_meetings,
+        MEMBERS_LABELS.rights.submit_expense_claims,
+      ]);
+      // No invite form for a member without the administration right.
+      assert.equal(await members.element.getByRole('button', { name: MEMBERS_LABELS.inviteAction }).count(), 0);
+    } finally {
+      await colleagueContext.close();
+    }
+  });
+
   it('an existing account signs in on the account step, continues at the supplier step and verifies at EH4', async () => {
     const person = newPerson('Bram', 'Dekker');
     await createAccount(stack, person);

@@ -68,7 +68,7 @@ describe('The CMS page under a strict Content Security Policy', () => {
         STRICT_CSP,
       );
 
-      assert.deepEqual(violations, [], 'no securitypolicyviolation during the journey');
+      assert.deepEqual([...violations], [], 'no securitypolicyviolation during the journey');
       assert.deepEqual(consoleErrors, [], 'no console errors during the journey');
 
       // The collector itself works: a string assigned to innerHTML is what Trusted Types refuses.
