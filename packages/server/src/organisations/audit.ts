@@ -55,7 +55,7 @@ export async function auditLog(db: Queryable, organisationId: string): Promise<A
      LEFT JOIN accounts a ON a.id = l.actor_account_id
      LEFT JOIN accounts s ON s.id = l.subject_account_id
      WHERE l.organisation_id = $1
-     ORDER BY l.at DESC, l.id
+     ORDER BY l.at DESC, l.seq DESC
      LIMIT ${AUDIT_PAGE_SIZE}`,
     [organisationId],
   );
