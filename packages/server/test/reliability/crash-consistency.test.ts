@@ -3,6 +3,14 @@
 // the same data every flow continues, and the invariants hold. PGlite keeps its default full durability.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import {
+  SIMULATED_IDENTITIES,
+  SIMULATED_SUPPLIERS,
+  signInAtSimulator,
+  startSimulator,
+  type RunningSimulator,
+} from '@wij-techniek/eherkenning-sim';
+import { RIGHTS } from '@wij-techniek/onboarding-contract';
 import { Client, randomIp } from '../helpers/client.ts';
 import { DATABASE_URL, GOOD_PASSWORD, PG_SKIP, TEST_SECRET, uniqueEmail, type Backend } from '../helpers/harness.ts';
 import { SmtpSink } from '../helpers/smtp-sink.ts';
@@ -10,6 +18,11 @@ import { faultPointMarker, type FaultPointName } from '../../src/testing/fault-p
 import { ChildServer, waitFor } from './helpers/child-server.ts';
 import { brokenInvariants } from './helpers/invariants.ts';
 import { childStorage, type ChildStorage } from './helpers/storage.ts';
+
+const PUBLIC_URL = 'http://localhost:8787';
+const CALLBACK = `${PUBLIC_URL}/api/v1/eherkenning/callback`;
+const BROKER_CLIENT = { clientId: 'wt-crash', clientSecret: 'crash-secret-0123456789abcdef' };
+const EH3 = SIMULATED_IDENTITIES.find((identity) => identity.level === 'EH3')!;
 
 /** The same client (cookie, address) talking to another server process. */
 function reconnect(client: Client, url: string): Client {
@@ -28,6 +41,7 @@ async function diesDuring(server: ChildServer, point: FaultPointName, request: (
 
 function crashSuite(backend: Backend) {
   let smtp: SmtpSink;
+  let sim: RunningSimulator;
   let storage: ChildStorage;
   let server: ChildServer | undefined;
 
@@ -35,7 +49,10 @@ function crashSuite(backend: Backend) {
     server = await ChildServer.start({
       env: {
         ...storage.env,
-        PUBLIC_URL: 'http://localhost:8787',
+        PUBLIC_URL,
+        EHERKENNING_ISSUER: sim.issuer,
+        EHERKENNING_CLIENT_ID: BROKER_CLIENT.clientId,
+        EHERKENNING_CLIENT_SECRET: BROKER_CLIENT.clientSecret,
         ALLOWED_ORIGINS: 'http://localhost:5173',
         TRUSTED_PROXIES: '127.0.0.1,::1',
         SECRET: TEST_SECRET,
@@ -52,16 +69,20 @@ function crashSuite(backend: Backend) {
 
   before(async () => {
     smtp = await new SmtpSink().start();
+    sim = await startSimulator({ port: 0, clients: [{ ...BROKER_CLIENT, redirectUris: [CALLBACK] }], env: {} });
     storage = await childStorage(backend);
   });
   after(async () => {
     await server?.kill('SIGKILL');
     await smtp.stop();
+    await sim.close();
     await storage.remove();
   });
 
   // Two people: Anna changes her address and the server dies after her new code is committed but before its mail
-  // left (point 1); Bram's account insert dies before commit (point 2).
+  // left (point 1); Bram's account insert dies before commit (point 2), then his eHerkenning callback dies after
+  // the token exchange (point 3) and, on the retry, after the binding committed (point 4). Each step restarts the
+  // same data directory (or schema) with the next point armed: six starts in all.
   const anna = { ip: randomIp(), first: uniqueEmail('anna'), second: uniqueEmail('anna-new') };
   const bram = { ip: randomIp(), email: uniqueEmail('bram') };
   let annaClient: Client;
@@ -89,7 +110,7 @@ function crashSuite(backend: Backend) {
   });
 
   it('after a restart, the queued code mail is delivered once and Anna continues with it', async () => {
-    const third = await start();
+    const third = await start('eherkenning-token-exchanged');
     annaClient = reconnect(annaClient, third.url);
     await waitFor(() => smtp.to(anna.second).length >= 1, 'the queued mail to the new address');
     const session = await annaClient.get('/session');
@@ -103,13 +124,11 @@ function crashSuite(backend: Backend) {
     });
     assert.equal(created.status, 201, created.text);
     assert.equal(created.body.account?.email, anna.second);
-    await third.kill('SIGTERM');
     assert.equal(smtp.to(anna.second).length, 1, 'exactly one mail to the new address');
   });
 
   it('after a restart, Bram finishes with the same session: one account, with its credential', async () => {
-    const fourth = await start();
-    bramClient = reconnect(bramClient, fourth.url);
+    bramClient = reconnect(bramClient, server!.url);
     const session = await bramClient.get('/session');
     assert.equal(session.body.step, 'details', 'the verified flow survived; the account did not');
     assert.equal(session.body.account, null);
@@ -119,17 +138,58 @@ function crashSuite(backend: Backend) {
       lastName: 'Bakker',
     });
     assert.equal(created.status, 201, created.text);
-    const login = await new Client(fourth.url).post('/login', { email: bram.email, password: GOOD_PASSWORD });
+    const login = await new Client(server!.url).post('/login', { email: bram.email, password: GOOD_PASSWORD });
     assert.equal(login.status, 200, 'the password works: the credential was written with the account');
-    await fourth.kill('SIGTERM');
   });
 
-  it('the invariants hold: no account without a credential, no consumed code without its state change', async () => {
+  /** Start → simulator login → the broker's callback delivered on Bram's session. */
+  async function eherkenningRoundTrip(target: ChildServer) {
+    const started = await bramClient.post('/eherkenning/start', {
+      supplierId: SIMULATED_SUPPLIERS[0]!.id,
+      returnTo: 'http://localhost:5173/aanmelden',
+    });
+    assert.equal(started.status, 200, started.text);
+    const callback = await signInAtSimulator(String(started.body.redirectUrl), CALLBACK, EH3.id);
+    return bramClient.get(`${target.url}${callback.pathname}${callback.search}`);
+  }
+
+  it('(3) killed after the token exchange, before the binding is written', async () => {
+    await diesDuring(server!, 'eherkenning-token-exchanged', () => eherkenningRoundTrip(server!));
+  });
+
+  it('(4) after a restart nothing was bound; the retry is killed after the binding committed, before the answer', async () => {
+    const fifth = await start('eherkenning-binding-written');
+    bramClient = reconnect(bramClient, fifth.url);
+    const session = await bramClient.get('/session');
+    assert.equal(session.body.step, 'supplier', 'still signed in, not verified: the exchange alone bound nothing');
+    assert.equal(session.body.account?.verified, false);
+    assert.deepEqual(session.body.memberships, []);
+    await diesDuring(fifth, 'eherkenning-binding-written', () => eherkenningRoundTrip(fifth));
+  });
+
+  it('after a restart, Bram signs in again and is the verified administrator: the committed binding survived', async () => {
+    const sixth = await start();
+    bramClient = reconnect(bramClient, sixth.url);
+    const stale = await bramClient.get('/session');
+    assert.equal(stale.body.account, null, 'the session id rotated in the committed transaction; the old one is dead');
+    const login = await bramClient.post('/login', { email: bram.email, password: GOOD_PASSWORD });
+    assert.equal(login.status, 200, login.text);
+    assert.equal(login.body.step, 'verified');
+    assert.equal(login.body.account?.verified, true);
+    assert.equal(login.body.memberships?.length, 1);
+    assert.equal(login.body.memberships?.[0]?.organisation.kvkNumber, EH3.company.kvkNumber);
+    assert.deepEqual(login.body.memberships?.[0]?.rights, [...RIGHTS]);
+    await sixth.kill('SIGTERM');
+  });
+
+  it('the invariants hold: no account without a credential, no organisation link without an account, no consumed code without its state change', async () => {
     const db = await storage.open();
     try {
       assert.deepEqual(await brokenInvariants(db), {});
       const { rows } = await db.query<{ email: string }>('SELECT email FROM accounts ORDER BY email');
       assert.deepEqual(rows.map((row) => row.email).sort(), [anna.second, bram.email].sort());
+      const links = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM memberships');
+      assert.equal(links.rows[0]!.n, 1, 'exactly one organisation link: the crash did not double it');
       const stuck = await db.query("SELECT id FROM outbox WHERE status NOT IN ('sent')");
       assert.deepEqual(stuck.rows, [], 'every queued mail was delivered');
     } finally {
