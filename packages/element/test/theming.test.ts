@@ -4,6 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { STEP_IDS } from '@wij-techniek/onboarding-sdk';
 import { WtOnboarding } from '../src/onboarding.js';
+import { api } from './support/api.js';
 import {
   button,
   heading,
@@ -130,6 +131,20 @@ describe('<wt-onboarding> theming and configuration', () => {
     wrapper.setAttribute('lang', 'de');
     await observed(el);
     expect(button(el, 'Start hier'), 'Dutch for a language we do not speak').to.be.instanceOf(HTMLButtonElement);
+  });
+
+  it('tells the flow the language, so the server mails in it', async () => {
+    await resetAll();
+    sessionStorage.setItem('wt-onboarding-step', 'email');
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl"><wt-onboarding></wt-onboarding></div>`);
+    const el = wrapper.querySelector('wt-onboarding')!;
+    await settled(el, 'email');
+    wrapper.setAttribute('lang', 'en');
+    await observed(el);
+    type(el, 'email', 'jan@bedrijf.nl');
+    submitForm(el, 'email');
+    await settled(el, 'code');
+    expect(api.bodies.get('/signup/email')).to.deep.equal({ email: 'jan@bedrijf.nl', lang: 'en' });
   });
 
   it('is configured by attributes alone', async () => {

@@ -109,4 +109,31 @@ describe('<wt-onboarding> keyboard only', () => {
     await arrive(el, 'verified');
     expect(heading(el)).to.equal('Your account is verified!');
   });
+
+  it('recovers a forgotten password from the sign-in step, by keyboard, and continues to eHerkenning', async () => {
+    await resetAll();
+    sessionStorage.setItem('wt-onboarding-step', 'account');
+    const el = await fixture<WtOnboarding>(html`<wt-onboarding lang="nl"></wt-onboarding>`);
+    await settled(el, 'account');
+    await tabTo(el, byText('Wachtwoord vergeten?'), 'Wachtwoord vergeten?');
+    await sendKeys({ press: 'Enter' });
+    await arrive(el, 'password-email');
+
+    await tabTo(el, byName('email'), 'the e-mail input');
+    await sendKeys({ type: ACCOUNT.email });
+    await sendKeys({ press: 'Enter' });
+    await arrive(el, 'password-code');
+
+    await tabTo(el, byName('code'), 'the code input');
+    await sendKeys({ type: CODE });
+    await sendKeys({ press: 'Enter' });
+    await arrive(el, 'password-new');
+
+    await tabTo(el, byName('password'), 'the new password');
+    await sendKeys({ type: PASSWORD });
+    await tabTo(el, byName('passwordRepeat'), 'the repeat');
+    await sendKeys({ type: PASSWORD });
+    await sendKeys({ press: 'Enter' });
+    await arrive(el, 'supplier');
+  });
 });

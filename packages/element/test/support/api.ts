@@ -86,11 +86,14 @@ class FakeApi {
   private failures = new Map<string, Failure>();
   /** Requests seen, as `METHOD /path`, for assertions. */
   readonly requests: string[] = [];
+  /** The last JSON body sent to each path. */
+  readonly bodies = new Map<string, Record<string, string>>();
 
   reset(session: Partial<FakeSession> = {}): void {
     this.session = { ...fresh(), ...session };
     this.failures.clear();
     this.requests.length = 0;
+    this.bodies.clear();
   }
 
   /** Starts a code flow for `email` whose resend is available `resendInSeconds` from now. */
@@ -167,7 +170,9 @@ function route(method: 'get' | 'post', path: string, resolve: (body: Record<stri
     if (failure === 'network') return HttpResponse.error();
     if (failure) return problem(failure.code, failure.extra);
     const text = method === 'post' ? await request.text() : '';
-    return resolve(text ? (JSON.parse(text) as Record<string, string>) : {});
+    const body = text ? (JSON.parse(text) as Record<string, string>) : {};
+    api.bodies.set(path, body);
+    return resolve(body);
   };
   return http[method](`${API}${path}`, resolver);
 }
