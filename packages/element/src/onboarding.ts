@@ -1,7 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
-import type { FlowState, OnboardingFlow, StepId } from '@wij-techniek/onboarding-sdk';
+import {
+  EHERKENNING_OUTCOME_PARAM,
+  type FlowState,
+  type OnboardingFlow,
+  type StepId,
+} from '@wij-techniek/onboarding-sdk';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { FlowController } from './controllers/flow-controller.js';
 import { LocalizeController } from './controllers/localize-controller.js';
@@ -11,9 +16,6 @@ import { format, type LanguageTextOverrides, type TextOverrides } from './i18n/t
 import styles from './onboarding.styles.js';
 import { renderStep, SIGN_UP_STEPS } from './steps/render-step.js';
 import { messageFor, type StepView } from './steps/view.js';
-
-/** The query parameter the eHerkenning callback adds when it sends the person back (DESIGN.md). */
-const EHERKENNING_RETURN_PARAM = 'wt-eherkenning';
 
 /**
  * The whole Wij Techniek account onboarding in one tag: from "Start hier" through the e-mailed code, the
@@ -189,7 +191,7 @@ export class WtOnboarding extends LitElement {
     super();
     this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
     // Coming back from eHerkenning the person did not ask for this page: announce the outcome by moving focus.
-    this.focusOnFirstStep = new URLSearchParams(location.search).has(EHERKENNING_RETURN_PARAM);
+    this.focusOnFirstStep = new URLSearchParams(location.search).has(EHERKENNING_OUTCOME_PARAM);
     this.addEventListener('wt-account-created', (event) => this.offerCredential(event));
     this.addEventListener('wt-signed-in', (event) => this.offerCredential(event));
   }
