@@ -16,7 +16,7 @@ import { WtMembersErrorEvent } from './events/members-error.js';
 export interface MembersHost extends ReactiveControllerHost, EventTarget {
   /** The API's prefix as a URL. */
   readonly apiBase: string;
-  /** The organisation whose people are shown. */
+  /** The organisation whose people are shown; empty: the signed-in person's (the one they administer first). */
   readonly organisationId: string;
 }
 
@@ -32,18 +32,14 @@ export class MembersController implements ReactiveController {
   private connected = false;
 
   /** Creates the holder and loads it; re-runs when `apiBase` or `organisationId` change. */
-  readonly bootstrap: Task<[string, string], OrganisationMembers | undefined>;
+  readonly bootstrap: Task<[string, string], OrganisationMembers>;
 
   constructor(host: MembersHost) {
     this.host = host;
     host.addController(this);
     this.bootstrap = new Task(host, {
       task: async ([apiBase, organisationId], { signal }) => {
-        if (!organisationId) {
-          this.use(undefined);
-          return undefined;
-        }
-        const people = createOrganisationMembers({ organisationId, apiBase });
+        const people = createOrganisationMembers({ apiBase, ...(organisationId ? { organisationId } : {}) });
         this.use(people);
         await people.load(signal);
         return people;

@@ -25,6 +25,7 @@ import { rightsList } from './views/rights.js';
 import { invitationList } from './views/invitation-list.js';
 import { inviteForm } from './views/invite-form.js';
 import { memberList, memberName } from './views/member-list.js';
+import { organisationSwitch } from './views/organisation-switch.js';
 import type { MembersView } from './views/view.js';
 
 /** The built-in tables of `<wt-organisation-members>`; Dutch is the default. */
@@ -105,7 +106,11 @@ export const MEMBERS_TRANSLATIONS = { nl: membersNl, en: membersEn } as const;
 export class WtOrganisationMembers extends LitElement {
   static override styles = [onboardingStyles, styles];
 
-  /** The organisation to manage (its id, as in `GET /session`'s memberships). */
+  /**
+   * The organisation to manage (its id, as in `GET /session`'s memberships). Leave it out on a page for everyone
+   * (a CMS page): the element then shows the signed-in person's organisation — the first they administer — and
+   * offers a choice when they belong to several.
+   */
   @property({ attribute: 'organisation-id' }) organisationId = '';
 
   /** The API's prefix as a URL: same origin by default. */
@@ -208,44 +213,51 @@ export class WtOrganisationMembers extends LitElement {
       >
         ${error ? this.errorText(error.error.code, error.action === 'load') : nothing}
       </div>
-      ${
-        !this.organisationId
-          ? html`<p part="text">${t.members.noOrganisation}</p>`
-          : !state || loading
-            ? nothing
-            : state.status === 'failed'
-              ? this.renderLoadFailed()
-              : this.renderBody()
-      }
+      ${!state || loading ? nothing : state.status === 'failed' ? this.renderLoadFailed() : this.renderBody()}
     </div>`;
   }
 
   private renderBody() {
     const view = this.view();
     const { state, t } = view;
+    const switcher = state.memberships.length > 1 ? organisationSwitch(view, (id) => this.switchTo(id)) : nothing;
     if (!state.canAdminister) {
       const organisation = state.organisation?.name ?? '';
-      return html`<p part="text">${format(t.members.notAdministrator, { organisation })}</p>
+      return html`${switcher}
+        <p part="text">${format(t.members.notAdministrator, { organisation })}</p>
         <section part="section" class="section" aria-labelledby="wt-own-rights-heading">
           <h3 part="subheading" id="wt-own-rights-heading">${t.members.yourRights}</h3>
           ${rightsList(view, state.rights, t.members.yourRights)}
         </section>`;
     }
-    return html`${memberList(view)} ${invitationList(view)} ${inviteForm(view)}`;
+    return html`${switcher} ${memberList(view)} ${invitationList(view)} ${inviteForm(view)}`;
+  }
+
+  private switchTo(organisationId: string): void {
+    this.editing = undefined;
+    this.confirming = undefined;
+    this.notice = '';
+    // Focus stays on the choice once the other organisation has loaded (or failed), whichever view shows it.
+    void this.controller.people?.select(organisationId).then(() => {
+      this.pendingFocus = '#wt-organisation-switch';
+      this.requestUpdate();
+    });
   }
 
   private renderLoadFailed() {
     const common = this.localize.t.common;
-    return html`<div part="actions" class="actions">
-      <button
-        part="button button-primary"
-        class="button button-primary"
-        type="button"
-        @click=${() => void this.controller.people?.load()}
-      >
-        ${common.retry}
-      </button>
-    </div>`;
+    const several = (this.controller.state?.memberships.length ?? 0) > 1;
+    return html`${several ? organisationSwitch(this.view(), (id) => this.switchTo(id)) : nothing}
+      <div part="actions" class="actions">
+        <button
+          part="button button-primary"
+          class="button button-primary"
+          type="button"
+          @click=${() => void this.controller.people?.load()}
+        >
+          ${common.retry}
+        </button>
+      </div>`;
   }
 
   private errorText(code: ErrorCode, loading: boolean): string {

@@ -4,7 +4,7 @@
 // `orgApi.failNext`.
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import type { ErrorCode, Invitation, Member, Organisation, Right } from '@wij-techniek/onboarding-sdk';
+import type { ErrorCode, Invitation, Member, Membership, Organisation, Right } from '@wij-techniek/onboarding-sdk';
 
 export const API = '/api/v1';
 export const ORGANISATION: Organisation = {
@@ -67,6 +67,8 @@ class FakeOrganisationApi {
   me: Member | null = JAN;
   members: Member[] = [];
   invitations: Invitation[] = [];
+  /** Memberships of the signed-in person in other organisations (the fake answers `forbidden` for those). */
+  otherMemberships: Membership[] = [];
   /** Every request, as `METHOD /path` below the API prefix. */
   requests: string[] = [];
   /** Bodies of writes, in order. */
@@ -78,6 +80,7 @@ class FakeOrganisationApi {
     this.me = JAN;
     this.members = [structuredClone(JAN), structuredClone(PIET)];
     this.invitations = [structuredClone(KEES)];
+    this.otherMemberships = [];
     this.requests = [];
     this.bodies = [];
     this.failures = [];
@@ -150,15 +153,18 @@ export const handlers = [
               verified: true,
             }
           : null,
-        memberships: [],
+        memberships: orgApi.me
+          ? [{ id: orgApi.me.id, organisation: ORGANISATION, rights: orgApi.rightsOfMe() }, ...orgApi.otherMemberships]
+          : [],
         flow: null,
         eherkenning: null,
       }),
     ),
   ),
-  http.get(ORG, ({ request }) =>
-    orgApi.answer('GET', '/organisations/{id}', request, () => {
+  http.get(ORG, ({ request, params }) =>
+    orgApi.answer('GET', `/organisations/${String(params.organisationId)}`, request, () => {
       if (!orgApi.me) return problem('not_signed_in');
+      if (params.organisationId !== ORGANISATION.id) return problem('forbidden');
       if (!orgApi.members.some((m) => m.accountId === orgApi.me?.accountId)) return problem('forbidden');
       return json({ organisation: ORGANISATION, rights: orgApi.rightsOfMe() });
     }),

@@ -1,5 +1,6 @@
 // Mounts <wt-organisation-members> on the fake organisation API and waits until it has loaded.
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { WtOrganisationMembers } from '../../src/organisation-members/organisation-members.js';
@@ -7,18 +8,18 @@ import { ORGANISATION, startOrganisationApi } from './api.js';
 
 /** Mounts the element for the fake organisation, in `lang`, and waits for the first load to end. */
 export async function mount(
-  options: { lang?: string; texts?: unknown; organisationId?: string } = {},
+  options: { lang?: string; texts?: unknown; organisationId?: string | null } = {},
 ): Promise<WtOrganisationMembers> {
   await startOrganisationApi();
   const el = await fixture<WtOrganisationMembers>(
     html`<wt-organisation-members
-      organisation-id=${options.organisationId ?? ORGANISATION.id}
+      organisation-id=${ifDefined(options.organisationId === null ? undefined : (options.organisationId ?? ORGANISATION.id))}
       lang=${options.lang ?? 'nl'}
       .texts=${options.texts}
     ></wt-organisation-members>`,
   );
   await waitUntil(
-    () => el.people?.state.status === 'ready' || el.people?.state.status === 'failed' || !el.organisationId,
+    () => el.people?.state.status === 'ready' || el.people?.state.status === 'failed',
     'the element never finished loading',
     { timeout: 8000 },
   );

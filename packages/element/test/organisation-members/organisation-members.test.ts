@@ -40,12 +40,11 @@ describe('<wt-organisation-members>', () => {
   beforeEach(() => orgApi.reset());
 
   describe('for an administrator', () => {
-    it('is accessible (axe) with members, invitations and the invite form, in Dutch and English', async () => {
-      const nl = await mount({ lang: 'nl' });
-      await expect(nl).to.be.accessible();
-      const en = await mount({ lang: 'en' });
-      await expect(en).to.be.accessible();
-    });
+    for (const lang of ['nl', 'en']) {
+      it(`is accessible (axe) with members, invitations and the invite form (${lang})`, async () => {
+        await expect(await mount({ lang })).to.be.accessible();
+      });
+    }
 
     it('lists every member with name, e-mail and rights, and the pending invitations', async () => {
       const el = await mount();
@@ -282,6 +281,38 @@ describe('<wt-organisation-members>', () => {
       // The list stayed on screen while it was refreshed, so focus did not fall back to the page.
       expect(focused(el)).to.not.equal(null);
       expect(alertText(el)).to.equal(membersNl.errors.not_found);
+    });
+  });
+
+  describe('on a page that names no organisation (a CMS page)', () => {
+    it('shows the signed-in person’s organisation, and offers a choice when they belong to several', async () => {
+      const el = await mount({ organisationId: null });
+      expect(root(el).textContent).to.contain(ORGANISATION.name);
+      expect(root(el).querySelector(`[data-member-id="${PIET.id}"]`)).to.not.equal(null);
+      expect(root(el).querySelector('select')).to.equal(null);
+
+      orgApi.reset();
+      const other = {
+        id: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+        name: 'Tweede Bedrijf B.V.',
+        kvkNumber: '87654321',
+        branchNumber: null,
+      };
+      orgApi.otherMemberships = [{ id: PIET.id, organisation: other, rights: ['administer'] }];
+      const several = await mount({ organisationId: null });
+      const select = $(several, 'select#wt-organisation-switch') as HTMLSelectElement;
+      expect($(several, 'label[for="wt-organisation-switch"]').textContent?.trim()).to.equal('Organisatie');
+      expect([...select.options].map((option) => option.textContent?.trim())).to.deep.equal([
+        ORGANISATION.name,
+        'Tweede Bedrijf B.V.',
+      ]);
+      expect(select.value).to.equal(ORGANISATION.id, 'the first organisation the person administers');
+      await expect(several).to.be.accessible();
+      select.value = other.id;
+      select.dispatchEvent(new Event('change'));
+      await idle(several);
+      expect(orgApi.requests).to.include(`GET /organisations/${other.id}`);
+      expect(focused(several)?.id).to.equal('wt-organisation-switch');
     });
   });
 

@@ -1,4 +1,4 @@
-import { RIGHTS, type Language, type Member, type Right } from '@wij-techniek/onboarding-contract';
+import { RIGHTS, type Language, type Member, type Membership, type Right } from '@wij-techniek/onboarding-contract';
 import { createOnboardingClient, type OnboardingClient } from '../client.js';
 import { CodedTypeError, OnboardingError } from '../errors.js';
 import {
@@ -27,8 +27,11 @@ export type MembersClient = Pick<
 
 /** Options of {@link createOrganisationMembers}. */
 export interface OrganisationMembersOptions {
-  /** The organisation whose people are managed. */
-  readonly organisationId: string;
+  /**
+   * The organisation whose people are managed. Without it, `load` picks one of the signed-in person's
+   * memberships: the first where they hold `administer`, else the first (a CMS page cannot know the id).
+   */
+  readonly organisationId?: string | undefined;
   /** The API client (default: `createOnboardingClient({ apiBase })`). */
   readonly client?: MembersClient | undefined;
   /** The API prefix when no `client` is given (default `/api/v1`). */
@@ -104,8 +107,7 @@ export interface OrganisationMembers {
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above only types events
 export class OrganisationMembers extends EventTarget {
-  /** The organisation whose people are managed. */
-  readonly organisationId: string;
+  #organisationId: string | undefined;
   readonly #client: MembersClient;
   readonly #listeners = new Set<MembersListener>();
   #state: MembersState = INITIAL_MEMBERS_STATE;
@@ -114,11 +116,27 @@ export class OrganisationMembers extends EventTarget {
   constructor(options: OrganisationMembersOptions) {
     super();
     if (typeof options !== 'object' || options === null) throw new CodedTypeError('options must be an object');
-    if (typeof options.organisationId !== 'string' || options.organisationId === '') {
-      throw new CodedTypeError('options.organisationId must be a non-empty string');
+    if (
+      options.organisationId !== undefined &&
+      (typeof options.organisationId !== 'string' || !options.organisationId)
+    ) {
+      throw new CodedTypeError('options.organisationId must be a non-empty string when given');
     }
-    this.organisationId = options.organisationId;
+    this.#organisationId = options.organisationId;
     this.#client = options.client ?? createOnboardingClient({ apiBase: options.apiBase });
+  }
+
+  /** The organisation whose people are managed: the one given, chosen with `select`, or picked by `load`. */
+  get organisationId(): string {
+    return this.#organisationId ?? '';
+  }
+
+  /** Switches to another of the signed-in person's organisations (see `state.memberships`) and loads it. */
+  select(organisationId: string): Promise<MembersState> {
+    checkId(organisationId, 'organisationId');
+    if (this.#state.busy && this.#state.busy !== 'load') return Promise.resolve(this.#state);
+    this.#organisationId = organisationId;
+    return this.#fetch(undefined, undefined);
   }
 
   /** The current state. */
@@ -156,12 +174,15 @@ export class OrganisationMembers extends EventTarget {
     signal?.addEventListener('abort', forward, { once: true });
     this.#set({ status: 'loading', busy: 'load', busyTarget: undefined, error: carried, fieldErrors: undefined });
     const options = { signal: controller.signal };
-    const id = this.organisationId;
     try {
-      const [view, session] = await Promise.all([
-        this.#client.organisation(id, options),
-        this.#client.session(options),
-      ]);
+      const session = await this.#client.session(options);
+      const id = this.#organisationId ?? pickOrganisation(session.memberships);
+      if (!session.account) throw new OnboardingError('not_signed_in', 'Sign in to manage your organisation.');
+      if (!id) throw new OnboardingError('forbidden', 'This account belongs to no organisation.');
+      this.#organisationId = id;
+      // Known before the organisation answers, so a UI can offer the others even when this one fails.
+      if (this.#load === controller) this.#set({ memberships: session.memberships, accountId: session.account.id });
+      const view = await this.#client.organisation(id, options);
       const canAdminister = view.rights.includes('administer');
       const [members, invitations] = canAdminister
         ? await Promise.all([this.#client.members(id, options), this.#client.invitations(id, options)])
@@ -172,7 +193,8 @@ export class OrganisationMembers extends EventTarget {
         organisation: view.organisation,
         rights: view.rights,
         canAdminister,
-        accountId: session.account?.id,
+        accountId: session.account.id,
+        memberships: session.memberships,
         members: members.members,
         invitations: invitations.invitations,
         busy: undefined,
@@ -297,6 +319,11 @@ export class OrganisationMembers extends EventTarget {
 /** Creates the state holder of one organisation's people; call {@link OrganisationMembers.load} next. */
 export function createOrganisationMembers(options: OrganisationMembersOptions): OrganisationMembers {
   return new OrganisationMembers(options);
+}
+
+/** The membership to show when none was named: the first where the person administers, else the first. */
+function pickOrganisation(memberships: readonly Membership[]): string | undefined {
+  return (memberships.find((m) => m.rights.includes('administer')) ?? memberships[0])?.organisation.id;
 }
 
 function isOnboardingError(error: unknown): error is OnboardingError {

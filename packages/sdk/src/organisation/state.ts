@@ -1,4 +1,4 @@
-import type { ErrorCode, Invitation, Member, Organisation, Right } from '@wij-techniek/onboarding-contract';
+import type { ErrorCode, Invitation, Member, Membership, Organisation, Right } from '@wij-techniek/onboarding-contract';
 import type { OnboardingError } from '../errors.js';
 
 /** What the person asked for: the intent a `busy` or an `error` belongs to. */
@@ -31,6 +31,8 @@ export interface MembersState {
   readonly canAdminister: boolean;
   /** The signed-in person's account id, to mark "you" in the list. */
   readonly accountId: string | undefined;
+  /** Every organisation the signed-in person belongs to, to switch between them (`select`). */
+  readonly memberships: readonly Membership[];
   /** The members, in the server's order; empty unless {@link canAdminister}. */
   readonly members: readonly Member[];
   /** The invitations not yet accepted; empty unless {@link canAdminister}. */
@@ -52,6 +54,7 @@ export const INITIAL_MEMBERS_STATE: MembersState = {
   rights: [],
   canAdminister: false,
   accountId: undefined,
+  memberships: [],
   members: [],
   invitations: [],
   busy: undefined,

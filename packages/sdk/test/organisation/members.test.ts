@@ -262,6 +262,40 @@ describe('OrganisationMembers', () => {
     assert.equal(people.state.status, 'ready');
   });
 
+  it('without an organisation id, shows the first organisation the person administers, and switches on select', async () => {
+    const other = { ...organisation, id: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', name: 'Tweede Bedrijf B.V.' };
+    const memberships = [
+      { id: piet.id, organisation: other, rights: ['submit_expense_claims' as const] },
+      { id: admin.id, organisation, rights: [...ALL] },
+    ];
+    const asked: string[] = [];
+    const { client } = fakeClient({
+      session: () => Promise.resolve({ ...session, memberships }),
+      organisation: (id: string) => {
+        asked.push(id);
+        return Promise.resolve({ organisation: id === ORG ? organisation : other, rights: id === ORG ? [...ALL] : [] });
+      },
+    });
+    const people = createOrganisationMembers({ client });
+    const state = await people.load();
+    assert.equal(people.organisationId, ORG);
+    assert.equal(state.organisation?.name, organisation.name);
+    assert.deepEqual(state.memberships, memberships);
+    const switched = await people.select(other.id);
+    assert.deepEqual(asked, [ORG, other.id]);
+    assert.equal(switched.organisation?.name, 'Tweede Bedrijf B.V.');
+    assert.equal(switched.canAdminister, false);
+  });
+
+  it('without an organisation id, says not_signed_in to nobody and forbidden to an account without organisations', async () => {
+    const anonymous = fakeClient({ session: () => Promise.resolve({ ...session, account: null }) });
+    const refused = await createOrganisationMembers({ client: anonymous.client }).load();
+    assert.equal(refused.error?.error.code, 'not_signed_in');
+    assert.ok(!anonymous.calls.includes('organisation'));
+    const loner = fakeClient({ session: () => Promise.resolve(session) });
+    assert.equal((await createOrganisationMembers({ client: loner.client }).load()).error?.error.code, 'forbidden');
+  });
+
   it('throws a TypeError for misuse and never sends it', async () => {
     const { people, calls } = await loaded();
     assert.throws(() => people.updateRights(piet.id, ['fly' as never]), { code: 'ERR_INVALID_ARG_TYPE' });

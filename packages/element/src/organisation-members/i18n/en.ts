@@ -29,7 +29,7 @@ export const membersEn: MembersTranslation = {
       'You do not have the right ‘Administration (grant rights)’ for {organisation}. Ask an administrator of your organisation if you want to invite employees or change rights.',
     yourRights: 'Your rights',
     loadFailed: 'We could not load the employees of your organisation.',
-    noOrganisation: 'This page does not say which organisation to manage. Contact the administrator of the website.',
+    switchOrganisation: 'Organisation',
   },
   invitations: {
     heading: 'Pending invitations',

@@ -29,8 +29,7 @@ export const membersNl: MembersTranslation = {
       'Je hebt het recht ‘Beheer (rechten toekennen)’ niet voor {organisation}. Vraag een beheerder van je organisatie als je medewerkers wilt uitnodigen of rechten wilt wijzigen.',
     yourRights: 'Jouw rechten',
     loadFailed: 'We konden de medewerkers van je organisatie niet laden.',
-    noOrganisation:
-      'Deze pagina weet niet welke organisatie je wilt beheren. Neem contact op met de beheerder van de website.',
+    switchOrganisation: 'Organisatie',
   },
   invitations: {
     heading: 'Openstaande uitnodigingen',

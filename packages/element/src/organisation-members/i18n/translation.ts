@@ -32,7 +32,7 @@ export interface MembersTranslation {
     readonly notAdministrator: string;
     readonly yourRights: string;
     readonly loadFailed: string;
-    readonly noOrganisation: string;
+    readonly switchOrganisation: string;
   };
   readonly invitations: {
     readonly heading: string;
