@@ -9,6 +9,7 @@ import {
   button,
   heading,
   resetAll,
+  sessionFor,
   settled,
   shadow,
   shadowAll,
@@ -145,6 +146,22 @@ describe('<wt-onboarding> theming and configuration', () => {
     submitForm(el, 'email');
     await settled(el, 'code');
     expect(api.bodies.get('/signup/email')).to.deep.equal({ email: 'jan@bedrijf.nl', lang: 'en' });
+  });
+
+  it('projects the page’s content into the verified slot on the verified step only', async () => {
+    await resetAll({ ...sessionFor('verified') });
+    const el = await fixture<WtOnboarding>(
+      html`<wt-onboarding
+        ><p slot="verified"><a href="/diensten">Naar de online diensten</a></p></wt-onboarding
+      >`,
+    );
+    await settled(el, 'verified');
+    const slot = shadow<HTMLSlotElement>(el, 'slot[name="verified"]')!;
+    expect(slot.assignedElements().map((node) => node.textContent)).to.deep.equal(['Naar de online diensten']);
+    const state = el.flow!.state;
+    if (state.step === 'verified') await state.actions.signOut();
+    await settled(el, 'start');
+    expect(shadow(el, 'slot[name="verified"]')).to.equal(null);
   });
 
   it('is configured by attributes alone', async () => {
