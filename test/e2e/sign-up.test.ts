@@ -6,7 +6,7 @@ import { assertAccessible } from './helpers/axe.ts';
 import { signUpToSupplier } from './helpers/journeys.ts';
 import { newPerson, type Person } from './helpers/people.ts';
 import { IDENTITY, SimulatorLoginPage } from './helpers/sim.ts';
-import { startE2eStack, type E2eStack } from './helpers/stack.ts';
+import { JOURNEY_TIMEOUT, STACK_TIMEOUT, startE2eStack, type E2eStack } from './helpers/stack.ts';
 import { LABELS, MESSAGES } from './pages/labels.ts';
 import { OnboardingPage } from './pages/onboarding.ts';
 import { MEMBERS_LABELS, OrganisationMembersPage } from './pages/organisation-members.ts';
@@ -39,199 +39,215 @@ describe('A new person, through the CMS page', () => {
   let administrator: Person | undefined;
   before(async () => {
     stack = await startE2eStack();
-  });
+  }, STACK_TIMEOUT);
   after(async () => {
     await stack?.close();
   });
 
-  it('goes from "Start hier" to "Jouw account is geverifieerd!" as administrator, with no axe violation on any step (S2, S3, O12, W3)', async () => {
-    const context = await stack.newContext();
-    const page = await context.newPage();
-    const setCookies: SetCookie[] = [];
-    const callbacks: Response[] = [];
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      if (url.pathname === '/api/v1/eherkenning/callback') callbacks.push(response);
-      if (!url.pathname.startsWith('/api/')) return;
-      void response.headersArray().then((headers) => {
-        for (const { name, value } of headers) {
-          if (name.toLowerCase() === 'set-cookie' && /wt_session=/.test(value)) {
-            setCookies.push({ path: url.pathname, line: value });
+  it(
+    'goes from "Start hier" to "Jouw account is geverifieerd!" as administrator, with no axe violation on any step (S2, S3, O12, W3)',
+    JOURNEY_TIMEOUT,
+    async () => {
+      const context = await stack.newContext();
+      const page = await context.newPage();
+      const setCookies: SetCookie[] = [];
+      const callbacks: Response[] = [];
+      page.on('response', (response) => {
+        const url = new URL(response.url());
+        if (url.pathname === '/api/v1/eherkenning/callback') callbacks.push(response);
+        if (!url.pathname.startsWith('/api/')) return;
+        void response.headersArray().then((headers) => {
+          for (const { name, value } of headers) {
+            if (name.toLowerCase() === 'set-cookie' && /wt_session=/.test(value)) {
+              setCookies.push({ path: url.pathname, line: value });
+            }
           }
+        });
+      });
+      try {
+        const app = new OnboardingPage(page);
+        const person = newPerson('Jan', 'Vries');
+        await app.open(`${stack.site}${CMS_PAGE}`);
+        await signUpToSupplier(app, stack.mailbox, person, (step) => assertAccessible(page, step));
+
+        await app.supplier.choose();
+        const simulator = new SimulatorLoginPage(page);
+        await simulator.waitUntilShown(stack.simulator.issuer);
+        await simulator.logInAs(IDENTITY.firstAdministrator);
+
+        await app.verified.waitUntilShown();
+        await app.verified.waitForMessage('Installatiebedrijf De Vries B.V. (simulatie)');
+        await app.verified.waitForMessage(MESSAGES.nl.administrator);
+        await assertAccessible(page, 'verified');
+        administrator = person;
+
+        // O12: back on the page the person started from, with nothing of the round trip left in the address.
+        const final = new URL(page.url());
+        assert.equal(`${final.origin}${final.pathname}`, `${stack.site}${CMS_PAGE}`);
+        for (const name of ['code', 'state', 'iss', 'wt-eherkenning']) {
+          assert.equal(final.searchParams.has(name), false, `the final URL still has ${name}: ${final.href}`);
         }
-      });
-    });
-    try {
-      const app = new OnboardingPage(page);
-      const person = newPerson('Jan', 'Vries');
-      await app.open(`${stack.site}${CMS_PAGE}`);
-      await signUpToSupplier(app, stack.mailbox, person, (step) => assertAccessible(page, step));
+        assert.equal(callbacks.length, 1, 'the browser went through the callback once');
+        assert.equal(callbacks[0]!.status(), 303);
+        assert.equal(await callbacks[0]!.headerValue('referrer-policy'), 'no-referrer');
 
-      await app.supplier.choose();
-      const simulator = new SimulatorLoginPage(page);
-      await simulator.waitUntilShown(stack.simulator.issuer);
-      await simulator.logInAs(IDENTITY.firstAdministrator);
+        // The session, as the page's own script sees it.
+        const session = await page.evaluate(async () => {
+          const response = await fetch('/api/v1/session', { headers: { accept: 'application/json' } });
+          return (await response.json()) as unknown;
+        });
+        const body = session as SessionBody;
+        assert.equal(body.step, 'verified');
+        assert.equal(body.account?.email, person.email);
+        assert.equal(body.account?.verified, true);
+        assert.equal(body.memberships.length, 1);
+        assert.equal(body.memberships[0]!.organisation.name, 'Installatiebedrijf De Vries B.V. (simulatie)');
+        assert.equal(body.memberships[0]!.organisation.kvkNumber, '68750110');
+        assert.deepEqual([...body.memberships[0]!.rights].sort(), [...ALL_RIGHTS].sort());
 
-      await app.verified.waitUntilShown();
-      await app.verified.waitForMessage('Installatiebedrijf De Vries B.V. (simulatie)');
-      await app.verified.waitForMessage(MESSAGES.nl.administrator);
-      await assertAccessible(page, 'verified');
-      administrator = person;
+        // S2: every session cookie the server set is HttpOnly, SameSite=Lax, Path=/, host-only.
+        assert.ok(setCookies.length > 0, 'the server set a session cookie');
+        for (const { path, line } of setCookies) {
+          const attributes = line.split(';').map((part) => part.trim().toLowerCase());
+          assert.ok(attributes.includes('httponly'), `HttpOnly missing on ${path}: ${line}`);
+          assert.ok(attributes.includes('samesite=lax'), `SameSite=Lax missing on ${path}: ${line}`);
+          assert.ok(attributes.includes('path=/'), `Path=/ missing on ${path}: ${line}`);
+          assert.ok(!attributes.some((a) => a.startsWith('domain=')), `a Domain on ${path}: ${line}`);
+        }
+        // S3: a new session id once the account exists, and another once eHerkenning made it administrator.
+        const signedUp = setCookies.find((cookie) => cookie.path === '/api/v1/signup/account');
+        const verified = setCookies.find((cookie) => cookie.path === '/api/v1/eherkenning/callback');
+        assert.ok(signedUp, 'creating the account set a new session cookie');
+        assert.ok(verified, 'the eHerkenning callback set a new session cookie');
+        assert.notEqual(sessionCookieValue(signedUp.line), sessionCookieValue(verified.line));
 
-      // O12: back on the page the person started from, with nothing of the round trip left in the address.
-      const final = new URL(page.url());
-      assert.equal(`${final.origin}${final.pathname}`, `${stack.site}${CMS_PAGE}`);
-      for (const name of ['code', 'state', 'iss', 'wt-eherkenning']) {
-        assert.equal(final.searchParams.has(name), false, `the final URL still has ${name}: ${final.href}`);
+        // W3: nothing secret where the page's script can read it.
+        const readable = await page.evaluate(() => ({
+          cookie: document.cookie,
+          storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+        }));
+        assert.doesNotMatch(readable.cookie, /wt_session/);
+        assert.doesNotMatch(readable.storage, new RegExp(sessionCookieValue(verified.line)));
+      } finally {
+        await context.close();
       }
-      assert.equal(callbacks.length, 1, 'the browser went through the callback once');
-      assert.equal(callbacks[0]!.status(), 303);
-      assert.equal(await callbacks[0]!.headerValue('referrer-policy'), 'no-referrer');
+    },
+  );
+  it(
+    'the administrator invites a colleague, who accepts from the mailed link without eHerkenning and sees the granted rights (issue 8)',
+    JOURNEY_TIMEOUT,
+    async () => {
+      assert.ok(administrator, 'the first journey made the administrator');
+      const colleague = newPerson('Fatima', 'Amrani');
 
-      // The session, as the page's own script sees it.
-      const session = await page.evaluate(async () => {
-        const response = await fetch('/api/v1/session', { headers: { accept: 'application/json' } });
-        return (await response.json()) as unknown;
-      });
-      const body = session as SessionBody;
-      assert.equal(body.step, 'verified');
-      assert.equal(body.account?.email, person.email);
-      assert.equal(body.account?.verified, true);
-      assert.equal(body.memberships.length, 1);
-      assert.equal(body.memberships[0]!.organisation.name, 'Installatiebedrijf De Vries B.V. (simulatie)');
-      assert.equal(body.memberships[0]!.organisation.kvkNumber, '68750110');
-      assert.deepEqual([...body.memberships[0]!.rights].sort(), [...ALL_RIGHTS].sort());
+      const adminContext = await stack.newContext();
+      try {
+        const page = await adminContext.newPage();
+        const app = new OnboardingPage(page);
+        await app.open(`${stack.site}${CMS_PAGE}`);
+        await app.start.begin();
+        await app.eherkenningInfo.next();
+        await app.account.signIn(administrator.email, administrator.password);
+        // Already the administrator: no second eHerkenning round.
+        await app.verified.waitUntilShown();
 
-      // S2: every session cookie the server set is HttpOnly, SameSite=Lax, Path=/, host-only.
-      assert.ok(setCookies.length > 0, 'the server set a session cookie');
-      for (const { path, line } of setCookies) {
-        const attributes = line.split(';').map((part) => part.trim().toLowerCase());
-        assert.ok(attributes.includes('httponly'), `HttpOnly missing on ${path}: ${line}`);
-        assert.ok(attributes.includes('samesite=lax'), `SameSite=Lax missing on ${path}: ${line}`);
-        assert.ok(attributes.includes('path=/'), `Path=/ missing on ${path}: ${line}`);
-        assert.ok(!attributes.some((a) => a.startsWith('domain=')), `a Domain on ${path}: ${line}`);
+        const members = new OrganisationMembersPage(page);
+        await members.open(`${stack.site}/e2e/members/`);
+        await members.waitForText(`${administrator.firstName} ${administrator.lastName}`);
+        await members.invite(colleague.email, ['register_for_meetings', 'submit_expense_claims']);
+        await members.waitForText(colleague.email);
+      } finally {
+        await adminContext.close();
       }
-      // S3: a new session id once the account exists, and another once eHerkenning made it administrator.
-      const signedUp = setCookies.find((cookie) => cookie.path === '/api/v1/signup/account');
-      const verified = setCookies.find((cookie) => cookie.path === '/api/v1/eherkenning/callback');
-      assert.ok(signedUp, 'creating the account set a new session cookie');
-      assert.ok(verified, 'the eHerkenning callback set a new session cookie');
-      assert.notEqual(sessionCookieValue(signedUp.line), sessionCookieValue(verified.line));
 
-      // W3: nothing secret where the page's script can read it.
-      const readable = await page.evaluate(() => ({
-        cookie: document.cookie,
-        storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
-      }));
-      assert.doesNotMatch(readable.cookie, /wt_session/);
-      assert.doesNotMatch(readable.storage, new RegExp(sessionCookieValue(verified.line)));
-    } finally {
-      await context.close();
-    }
-  });
-  it('the administrator invites a colleague, who accepts from the mailed link without eHerkenning and sees the granted rights (issue 8)', async () => {
-    assert.ok(administrator, 'the first journey made the administrator');
-    const colleague = newPerson('Fatima', 'Amrani');
+      const { mail, link } = await stack.mailbox.nextLink(colleague.email, `${stack.site}${CMS_PAGE}`);
+      assert.match(mail.text, /Installatiebedrijf De Vries B\.V\. \(simulatie\)/);
+      assert.ok(new URL(link).searchParams.has('wt-invitation'), `the link carries the invitation: ${link}`);
 
-    const adminContext = await stack.newContext();
-    try {
-      const page = await adminContext.newPage();
-      const app = new OnboardingPage(page);
-      await app.open(`${stack.site}${CMS_PAGE}`);
-      await app.start.begin();
-      await app.eherkenningInfo.next();
-      await app.account.signIn(administrator.email, administrator.password);
-      // Already the administrator: no second eHerkenning round.
-      await app.verified.waitUntilShown();
+      const colleagueContext = await stack.newContext();
+      try {
+        const page = await colleagueContext.newPage();
+        const app = new OnboardingPage(page);
+        await app.open(link);
+        await app.invitation.waitUntilShown();
+        await app.invitation.waitForMessage('Installatiebedrijf De Vries B.V. (simulatie) nodigt je uit');
+        await app.invitation.accept(colleague);
+        await app.verified.waitUntilShown();
+        await app.verified.waitForMessage('Organisatie: Installatiebedrijf De Vries B.V. (simulatie)');
+        assert.ok(!page.url().startsWith(stack.simulator.issuer), 'no eHerkenning for an invited colleague');
 
-      const members = new OrganisationMembersPage(page);
-      await members.open(`${stack.site}/e2e/members/`);
-      await members.waitForText(`${administrator.firstName} ${administrator.lastName}`);
-      await members.invite(colleague.email, ['register_for_meetings', 'submit_expense_claims']);
-      await members.waitForText(colleague.email);
-    } finally {
-      await adminContext.close();
-    }
+        const members = new OrganisationMembersPage(page);
+        await members.open(`${stack.site}/e2e/members/`);
+        await members.ownRights.waitFor({ state: 'visible' });
+        const rights = (await members.ownRights.getByRole('listitem').allTextContents()).map((text) => text.trim());
+        assert.deepEqual(rights, [
+          MEMBERS_LABELS.rights.register_for_meetings,
+          MEMBERS_LABELS.rights.submit_expense_claims,
+        ]);
+        // No invite form for a member without the administration right.
+        assert.equal(await members.element.getByRole('button', { name: MEMBERS_LABELS.inviteAction }).count(), 0);
+      } finally {
+        await colleagueContext.close();
+      }
+    },
+  );
 
-    const { mail, link } = await stack.mailbox.nextLink(colleague.email, `${stack.site}${CMS_PAGE}`);
-    assert.match(mail.text, /Installatiebedrijf De Vries B\.V\. \(simulatie\)/);
-    assert.ok(new URL(link).searchParams.has('wt-invitation'), `the link carries the invitation: ${link}`);
+  it(
+    'an existing account signs in on the account step, continues at the supplier step and verifies at EH4',
+    JOURNEY_TIMEOUT,
+    async () => {
+      const person = newPerson('Bram', 'Dekker');
+      await createAccount(stack, person);
+      const context = await stack.newContext();
+      const page = await context.newPage();
+      try {
+        const app = new OnboardingPage(page);
+        await app.open(`${stack.site}${CMS_PAGE}`);
+        await app.start.begin();
+        await app.eherkenningInfo.next();
+        await app.account.waitUntilShown();
+        await app.account.signIn(person.email, person.password);
+        await app.supplier.waitUntilShown();
+        // No code mail for signing in: the address was proven when the account was made.
+        assert.equal(stack.mailbox.all(person.email).length, 1);
+        // And the sign-in holds: a reload stays on the supplier step, and eHerkenning finishes it (at EH4, above 3).
+        await page.reload();
+        await app.supplier.waitUntilShown();
+        await app.supplier.choose();
+        const simulator = new SimulatorLoginPage(page);
+        await simulator.waitUntilShown(stack.simulator.issuer);
+        await simulator.logInAs(IDENTITY.highestLevel);
+        await app.verified.waitUntilShown();
+        await app.verified.waitForMessage('Organisatie: Bakker Elektrotechniek (simulatie)');
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
-    const colleagueContext = await stack.newContext();
-    try {
-      const page = await colleagueContext.newPage();
-      const app = new OnboardingPage(page);
-      await app.open(link);
-      await app.invitation.waitUntilShown();
-      await app.invitation.waitForMessage('Installatiebedrijf De Vries B.V. (simulatie) nodigt je uit');
-      await app.invitation.accept(colleague);
-      await app.verified.waitUntilShown();
-      await app.verified.waitForMessage('Organisatie: Installatiebedrijf De Vries B.V. (simulatie)');
-      assert.ok(!page.url().startsWith(stack.simulator.issuer), 'no eHerkenning for an invited colleague');
-
-      const members = new OrganisationMembersPage(page);
-      await members.open(`${stack.site}/e2e/members/`);
-      await members.ownRights.waitFor({ state: 'visible' });
-      const rights = (await members.ownRights.getByRole('listitem').allTextContents()).map((text) => text.trim());
-      assert.deepEqual(rights, [
-        MEMBERS_LABELS.rights.register_for_meetings,
-        MEMBERS_LABELS.rights.submit_expense_claims,
-      ]);
-      // No invite form for a member without the administration right.
-      assert.equal(await members.element.getByRole('button', { name: MEMBERS_LABELS.inviteAction }).count(), 0);
-    } finally {
-      await colleagueContext.close();
-    }
-  });
-
-  it('an existing account signs in on the account step, continues at the supplier step and verifies at EH4', async () => {
-    const person = newPerson('Bram', 'Dekker');
-    await createAccount(stack, person);
-    const context = await stack.newContext();
-    const page = await context.newPage();
-    try {
-      const app = new OnboardingPage(page);
-      await app.open(`${stack.site}${CMS_PAGE}`);
-      await app.start.begin();
-      await app.eherkenningInfo.next();
-      await app.account.waitUntilShown();
-      await app.account.signIn(person.email, person.password);
-      await app.supplier.waitUntilShown();
-      // No code mail for signing in: the address was proven when the account was made.
-      assert.equal(stack.mailbox.all(person.email).length, 1);
-      // And the sign-in holds: a reload stays on the supplier step, and eHerkenning finishes it (at EH4, above 3).
-      await page.reload();
-      await app.supplier.waitUntilShown();
-      await app.supplier.choose();
-      const simulator = new SimulatorLoginPage(page);
-      await simulator.waitUntilShown(stack.simulator.issuer);
-      await simulator.logInAs(IDENTITY.highestLevel);
-      await app.verified.waitUntilShown();
-      await app.verified.waitForMessage('Organisatie: Bakker Elektrotechniek (simulatie)');
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('the whole journey in English on a page with lang="en", with the English labels and an English mail', async () => {
-    const context = await stack.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    try {
-      const app = new OnboardingPage(page, 'en');
-      const person = newPerson('Emma', 'Smith');
-      await app.open(`${stack.site}/e2e/english/`);
-      await signUpToSupplier(app, stack.mailbox, person);
-      assert.match(stack.mailbox.all(person.email)[0]!.subject, /^Your verification code: [0-9]{6}$/);
-      await app.supplier.choose();
-      const simulator = new SimulatorLoginPage(page);
-      await simulator.waitUntilShown(stack.simulator.issuer);
-      await simulator.logInAs(IDENTITY.secondCompany);
-      await app.verified.waitUntilShown();
-      assert.equal(await app.headingText(), LABELS.en.verified.heading);
-      await app.verified.waitForMessage('Organisation: Smit Warmtepompen N.V. (simulatie)');
-      await app.verified.waitForMessage(MESSAGES.en.administrator);
-    } finally {
-      await context.close();
-    }
-  });
+  it(
+    'the whole journey in English on a page with lang="en", with the English labels and an English mail',
+    JOURNEY_TIMEOUT,
+    async () => {
+      const context = await stack.newContext({ locale: 'en-GB' });
+      const page = await context.newPage();
+      try {
+        const app = new OnboardingPage(page, 'en');
+        const person = newPerson('Emma', 'Smith');
+        await app.open(`${stack.site}/e2e/english/`);
+        await signUpToSupplier(app, stack.mailbox, person);
+        assert.match(stack.mailbox.all(person.email)[0]!.subject, /^Your verification code: [0-9]{6}$/);
+        await app.supplier.choose();
+        const simulator = new SimulatorLoginPage(page);
+        await simulator.waitUntilShown(stack.simulator.issuer);
+        await simulator.logInAs(IDENTITY.secondCompany);
+        await app.verified.waitUntilShown();
+        assert.equal(await app.headingText(), LABELS.en.verified.heading);
+        await app.verified.waitForMessage('Organisation: Smit Warmtepompen N.V. (simulatie)');
+        await app.verified.waitForMessage(MESSAGES.en.administrator);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

@@ -230,3 +230,9 @@ export async function startE2eStack(): Promise<E2eStack> {
     throw error;
   }
 }
+
+/** The `before` hook's limit: PGlite's first start on a busy 2-core machine can take a minute or more. */
+export const STACK_TIMEOUT = { timeout: 300_000 } as const;
+
+/** One journey's limit: generous for a shared machine, but a hung browser still ends the run. */
+export const JOURNEY_TIMEOUT = { timeout: 240_000 } as const;
