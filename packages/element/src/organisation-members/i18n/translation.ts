@@ -15,13 +15,13 @@ export interface MembersTranslation {
     readonly rights: string;
     readonly noRights: string;
     readonly edit: string;
-    /** Said after {@link edit} to screen readers only, naming the member. */
+    /** Said after `edit` to screen readers only, naming the member. */
     readonly editContext: string;
     readonly editRightsOf: string;
     readonly save: string;
     readonly cancel: string;
     readonly remove: string;
-    /** Said after {@link remove} to screen readers only, naming the member. */
+    /** Said after `remove` to screen readers only, naming the member. */
     readonly removeContext: string;
     readonly confirmRemove: string;
     readonly confirmRemoveSelf: string;
@@ -40,7 +40,7 @@ export interface MembersTranslation {
     readonly expires: string;
     readonly expired: string;
     readonly withdraw: string;
-    /** Said after {@link withdraw} to screen readers only, naming the address. */
+    /** Said after `withdraw` to screen readers only, naming the address. */
     readonly withdrawContext: string;
     readonly withdrawn: string;
   };
