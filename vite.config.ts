@@ -4,7 +4,8 @@
 // - `/api` is proxied to the onboarding server, so the element, the API and the eHerkenning callback share one
 //   origin and one cookie (DESIGN.md "Where things run");
 // - the `source` condition makes `@wij-techniek/*` imports resolve to the packages' TypeScript sources;
-// - `/cdn/wt-onboarding.js` is the element's CDN single-file build, served byte for byte as a CDN would.
+// - `/cdn/wt-onboarding.js` and `/cdn/wt-organisation-members.js` are the element's CDN single-file builds,
+//   served byte for byte as a CDN would.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,9 +25,13 @@ const pages = Object.fromEntries(
     .filter(([, file]) => existsSync(file)),
 );
 
-const CDN_PATH = '/cdn/wt-onboarding.js';
+/** The CDN files by the URL a page loads them from; the element's one build writes them all. */
+const cdnFiles = new Map(
+  ['wt-onboarding.js', 'wt-organisation-members.js'].map(
+    (name) => [`/cdn/${name}`, join(repo, 'packages/element/dist/cdn', name)] as const,
+  ),
+);
 const PRE_TRANSFORM_STAND_IN = '\0wt-cdn-stand-in';
-const cdnFile = join(repo, 'packages/element/dist/cdn/wt-onboarding.js');
 const elementConfig = join(repo, 'packages/element/vite.config.ts');
 /** The sources the CDN file is built from: it is rebuilt when one of them is newer. */
 const cdnSources = ['packages/element/src', 'packages/sdk/src', 'packages/contract/src'].map((dir) => join(repo, dir));
@@ -62,20 +67,24 @@ function buildCdnFile(): Promise<void> {
   });
 }
 
-/** Builds the CDN file when it is missing or older than the sources; one build at a time. */
+/** Builds the CDN files when one is missing or older than the sources; one build at a time. */
 function cdnBuilder(): () => Promise<void> {
   let building: Promise<void> | undefined;
   return async () => {
-    const stale = !existsSync(cdnFile) || Math.max(...cdnSources.map(newestChange)) > statSync(cdnFile).mtimeMs;
+    const files = [...cdnFiles.values()];
+    const stale =
+      !files.every((file) => existsSync(file)) ||
+      Math.max(...cdnSources.map(newestChange)) > Math.min(...files.map((file) => statSync(file).mtimeMs));
     if (!stale) return;
-    if (!existsSync(elementConfig)) throw new Error(`${CDN_PATH}: the element has no build yet (${elementConfig})`);
+    if (!existsSync(elementConfig)) throw new Error(`/cdn/: the element has no build yet (${elementConfig})`);
     building ??= buildCdnFile().finally(() => (building = undefined));
     await building;
   };
 }
 
 /**
- * Serves the element's CDN build at `/cdn/wt-onboarding.js` (the URL the CMS page pastes) byte for byte, as a
+ * Serves the element's CDN build at `/cdn/wt-onboarding.js` (the URL the CMS page pastes) and
+ * `/cdn/wt-organisation-members.js` byte for byte, as a
  * CDN would, building it with the element's own vite config first when needed.
  */
 function cdnBundle(): Plugin[] {
@@ -86,7 +95,8 @@ function cdnBundle(): Plugin[] {
       apply: 'serve',
       configureServer(server) {
         server.middlewares.use((request, response, next) => {
-          if (request.url?.split('?')[0] !== CDN_PATH) return next();
+          const cdnFile = cdnFiles.get(request.url?.split('?')[0] ?? '');
+          if (!cdnFile) return next();
           ensureBuilt()
             .then(() => readFileSync(cdnFile))
             .then(
@@ -110,7 +120,8 @@ function cdnBundle(): Plugin[] {
       name: 'wt-cdn-bundle:build',
       apply: 'build',
       async resolveId(id) {
-        if (id !== CDN_PATH) return null;
+        const cdnFile = cdnFiles.get(id);
+        if (!cdnFile) return null;
         await ensureBuilt();
         return cdnFile;
       },
@@ -120,7 +131,7 @@ function cdnBundle(): Plugin[] {
       // empty stand-in, so it neither builds nor reports a file the element build may be rewriting.
       name: 'wt-cdn-bundle:pre-transform',
       apply: 'serve',
-      resolveId: (id) => (id === CDN_PATH ? PRE_TRANSFORM_STAND_IN : null),
+      resolveId: (id) => (cdnFiles.has(id) ? PRE_TRANSFORM_STAND_IN : null),
       load: (id) => (id === PRE_TRANSFORM_STAND_IN ? 'export {};' : null),
     },
   ];

@@ -1,5 +1,8 @@
-// The CDN build: one ES module, `dist/cdn/wt-onboarding.js`, with everything inside (Lit, the SDK, the contract,
-// zod/mini) that registers <wt-onboarding> when loaded. Production mode, so Lit's dev-mode code is left out, and
+// The CDN build: one ES module per element, `dist/cdn/wt-onboarding.js` (src/define.ts bundled) and
+// `dist/cdn/wt-organisation-members.js` (src/define-organisation-members.ts bundled), each with everything inside
+// (Lit, the SDK, the contract, zod/mini) that registers its tag when loaded, so a page with only the onboarding
+// does not load the members element. Two builds (vite environments), because one file per tag rules out shared
+// chunks. Production mode, so Lit's dev-mode code is left out, and
 // fully minified: vite's library mode keeps whitespace, so the chunk gets a second pass through the oxc minifier
 // that vite itself ships. Nothing is fetched at run time: no code splitting, no CSS or font files.
 import { fileURLToPath } from 'node:url';
@@ -42,6 +45,23 @@ function minifyChunk(): Plugin {
   };
 }
 
+/** One self-contained CDN file: `entry` bundled, no code splitting. */
+function cdnFile(entry: string, fileName: string, emptyOutDir: boolean) {
+  return {
+    consumer: 'client' as const,
+    build: {
+      target: 'es2022',
+      outDir: 'dist/cdn',
+      emptyOutDir,
+      sourcemap: false,
+      minify: true,
+      copyPublicDir: false,
+      lib: { entry, formats: ['es' as const], fileName: () => fileName },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   plugins: [dedentTemplates(), minifyChunk()],
@@ -50,14 +70,16 @@ export default defineConfig({
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   // The workspace packages are built from source, so the CDN build does not wait for `tsc -b`.
   resolve: { conditions: ['source', ...defaultClientConditions.filter((condition) => condition !== 'development')] },
-  build: {
-    target: 'es2022',
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    sourcemap: false,
-    minify: true,
-    copyPublicDir: false,
-    lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'wt-onboarding.js' },
-    rolldownOptions: { output: { codeSplitting: false } },
+  // `vite build` builds the two environments below, in this order: the first empties dist/cdn, the second adds to
+  // it. (Vite's default `client` environment, an app with an index.html, is not built.)
+  builder: {
+    async buildApp(builder) {
+      await builder.build(builder.environments.onboarding!);
+      await builder.build(builder.environments.members!);
+    },
+  },
+  environments: {
+    onboarding: cdnFile('src/define.ts', 'wt-onboarding.js', true),
+    members: cdnFile('src/define-organisation-members.ts', 'wt-organisation-members.js', false),
   },
 });

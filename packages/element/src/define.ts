@@ -1,12 +1,14 @@
 /**
- * Registers `<wt-onboarding>`. The only module with a side effect: import it (or load the CDN file, which is
- * this module bundled) once per page. Loading it twice is safe: the same class is skipped silently; another
- * copy (another version) keeps the first registration and warns once, never throws, as Shoelace does.
+ * Registers `<wt-onboarding>`. A module with a side effect: import it (or load the CDN file
+ * `wt-onboarding.js`, which is this module bundled) once per page. Loading it twice is safe: the same class is
+ * skipped silently; another copy (another version) keeps the first registration and warns once, never throws, as
+ * Shoelace does. `<wt-organisation-members>` has its own: `define-organisation-members.js`
+ * (CDN file `wt-organisation-members.js`), so a page with only the onboarding does not load it.
  *
  * @packageDocumentation
  */
 import { WtOnboarding } from './onboarding.js';
-import { WtOrganisationMembers } from './organisation-members/organisation-members.js';
+import { defineOnce } from './registration.js';
 
 export { WtOnboarding };
 
@@ -21,22 +23,7 @@ export function define(
   tag: string = TAG,
   constructor: CustomElementConstructor = WtOnboarding,
 ): CustomElementConstructor {
-  const registered = customElements.get(tag);
-  if (!registered) {
-    customElements.define(tag, constructor);
-    return constructor;
-  }
-  if (registered !== constructor && !warned.has(tag)) {
-    warned.add(tag);
-    console.warn(
-      `<${tag}> is already defined by another copy of @wij-techniek/onboarding-element; this copy is not used. ` +
-        'Load the element once per page.',
-    );
-  }
-  return registered;
+  return defineOnce(tag, constructor);
 }
 
-const warned = new Set<string>();
-
 define();
-define('wt-organisation-members', WtOrganisationMembers);

@@ -2,7 +2,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/define.js';
+import '../../src/define-organisation-members.js';
 import type { WtOrganisationMembers } from '../../src/organisation-members/organisation-members.js';
 import { ORGANISATION, startOrganisationApi } from './api.js';
 
