@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { signUpToSupplier } from './helpers/journeys.ts';
 import { newPerson } from './helpers/people.ts';
 import { IDENTITY, SimulatorLoginPage } from './helpers/sim.ts';
+import { inBrowser } from './helpers/browser.ts';
 import { JOURNEY_TIMEOUT, STACK_TIMEOUT, startE2eStack, type E2eStack } from './helpers/stack.ts';
 import { LABELS } from './pages/labels.ts';
 import { OnboardingPage } from './pages/onboarding.ts';
@@ -21,10 +22,8 @@ describe('A reload', () => {
     'at every step of the sign-up continues at that step (start, eherkenning-info, account, email, code, details, supplier, verified)',
     JOURNEY_TIMEOUT,
     async () => {
-      const context = await stack.newContext();
-      const page = await context.newPage();
-      const reloaded: string[] = [];
-      try {
+      await inBrowser(stack, 'reload-every-step', async (page) => {
+        const reloaded: string[] = [];
         const app = new OnboardingPage(page);
         const reloadAt = async (step: string) => {
           await page.reload();
@@ -53,9 +52,7 @@ describe('A reload', () => {
           'supplier',
           'verified',
         ]);
-      } finally {
-        await context.close();
-      }
+      });
     },
   );
 });

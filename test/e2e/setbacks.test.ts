@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createAccount } from './helpers/api.ts';
 import { newPerson, PASSWORDS } from './helpers/people.ts';
 import { IDENTITY, SimulatorLoginPage } from './helpers/sim.ts';
+import { inBrowser } from './helpers/browser.ts';
 import { JOURNEY_TIMEOUT, STACK_TIMEOUT, startE2eStack, type E2eStack } from './helpers/stack.ts';
 import { MESSAGES } from './pages/labels.ts';
 import { OnboardingPage } from './pages/onboarding.ts';
@@ -27,9 +28,7 @@ describe('Setbacks a person meets, and the way on from each', () => {
     'five wrong codes end the sign-up with a message to start again; starting again at the e-mail step works (C5)',
     JOURNEY_TIMEOUT,
     async () => {
-      const context = await stack.newContext();
-      const page = await context.newPage();
-      try {
+      await inBrowser(stack, 'five-wrong-codes', async (page) => {
         const app = new OnboardingPage(page);
         const person = newPerson('Ruud', 'Mulder');
         await app.open(`${stack.site}${CMS_PAGE}`);
@@ -60,9 +59,7 @@ describe('Setbacks a person meets, and the way on from each', () => {
         await app.details.waitUntilShown();
         await app.details.submit(person);
         await app.supplier.waitUntilShown();
-      } finally {
-        await context.close();
-      }
+      });
     },
   );
 
@@ -72,9 +69,7 @@ describe('Setbacks a person meets, and the way on from each', () => {
     async () => {
       const person = newPerson('Sanne', 'Jansen');
       await createAccount(stack, person);
-      const context = await stack.newContext();
-      const page = await context.newPage();
-      try {
+      await inBrowser(stack, 'eh2-and-cancel', async (page) => {
         const app = new OnboardingPage(page);
         const simulator = new SimulatorLoginPage(page);
         await app.open(`${stack.site}${CMS_PAGE}`);
@@ -102,9 +97,7 @@ describe('Setbacks a person meets, and the way on from each', () => {
         await simulator.logInAs(IDENTITY.firstAdministrator);
         await app.verified.waitUntilShown();
         await app.verified.waitForMessage(MESSAGES.nl.administrator);
-      } finally {
-        await context.close();
-      }
+      });
     },
   );
   it(
@@ -113,9 +106,7 @@ describe('Setbacks a person meets, and the way on from each', () => {
     async () => {
       const person = newPerson('Karin', 'Bos');
       const otherDevice = await createAccount(stack, person);
-      const context = await stack.newContext();
-      const page = await context.newPage();
-      try {
+      await inBrowser(stack, 'password-reset', async (page) => {
         const app = new OnboardingPage(page);
         await app.open(`${stack.site}${CMS_PAGE}`);
         await app.start.begin();
@@ -137,15 +128,11 @@ describe('Setbacks a person meets, and the way on from each', () => {
         assert.equal(notice.subject, 'Je Wij Techniek-wachtwoord is gewijzigd');
         const elsewhere = (await otherDevice.expect(200, 'GET', '/session')) as { account: unknown };
         assert.equal(elsewhere.account, null, 'the session on the other device ended');
-      } finally {
-        await context.close();
-      }
+      });
 
       // Afterwards, on another visit: the old password is refused, the new one signs in.
-      const later = await stack.newContext();
-      const laterPage = await later.newPage();
-      try {
-        const app = new OnboardingPage(laterPage);
+      await inBrowser(stack, 'sign-in-after-reset', async (page) => {
+        const app = new OnboardingPage(page);
         await app.open(`${stack.site}${CMS_PAGE}`);
         await app.start.begin();
         await app.eherkenningInfo.next();
@@ -153,9 +140,7 @@ describe('Setbacks a person meets, and the way on from each', () => {
         await app.account.waitForMessage(MESSAGES.nl.invalidCredentials);
         await app.account.signIn(person.email, PASSWORDS.second);
         await app.supplier.waitUntilShown();
-      } finally {
-        await later.close();
-      }
+      });
     },
   );
 });

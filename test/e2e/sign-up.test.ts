@@ -6,6 +6,7 @@ import { assertAccessible } from './helpers/axe.ts';
 import { signUpToSupplier } from './helpers/journeys.ts';
 import { newPerson, type Person } from './helpers/people.ts';
 import { IDENTITY, SimulatorLoginPage } from './helpers/sim.ts';
+import { inBrowser } from './helpers/browser.ts';
 import { JOURNEY_TIMEOUT, STACK_TIMEOUT, startE2eStack, type E2eStack } from './helpers/stack.ts';
 import { LABELS, MESSAGES } from './pages/labels.ts';
 import { OnboardingPage } from './pages/onboarding.ts';
@@ -48,23 +49,21 @@ describe('A new person, through the CMS page', () => {
     'goes from "Start hier" to "Jouw account is geverifieerd!" as administrator, with no axe violation on any step (S2, S3, O12, W3)',
     JOURNEY_TIMEOUT,
     async () => {
-      const context = await stack.newContext();
-      const page = await context.newPage();
-      const setCookies: SetCookie[] = [];
-      const callbacks: Response[] = [];
-      page.on('response', (response) => {
-        const url = new URL(response.url());
-        if (url.pathname === '/api/v1/eherkenning/callback') callbacks.push(response);
-        if (!url.pathname.startsWith('/api/')) return;
-        void response.headersArray().then((headers) => {
-          for (const { name, value } of headers) {
-            if (name.toLowerCase() === 'set-cookie' && /wt_session=/.test(value)) {
-              setCookies.push({ path: url.pathname, line: value });
+      await inBrowser(stack, 'new-person-verified', async (page) => {
+        const setCookies: SetCookie[] = [];
+        const callbacks: Response[] = [];
+        page.on('response', (response) => {
+          const url = new URL(response.url());
+          if (url.pathname === '/api/v1/eherkenning/callback') callbacks.push(response);
+          if (!url.pathname.startsWith('/api/')) return;
+          void response.headersArray().then((headers) => {
+            for (const { name, value } of headers) {
+              if (name.toLowerCase() === 'set-cookie' && /wt_session=/.test(value)) {
+                setCookies.push({ path: url.pathname, line: value });
+              }
             }
-          }
+          });
         });
-      });
-      try {
         const app = new OnboardingPage(page);
         const person = newPerson('Jan', 'Vries');
         await app.open(`${stack.site}${CMS_PAGE}`);
@@ -128,45 +127,38 @@ describe('A new person, through the CMS page', () => {
         }));
         assert.doesNotMatch(readable.cookie, /wt_session/);
         assert.doesNotMatch(readable.storage, new RegExp(sessionCookieValue(verified.line)));
-      } finally {
-        await context.close();
-      }
+      });
     },
   );
   it(
     'the administrator invites a colleague, who accepts from the mailed link without eHerkenning and sees the granted rights (issue 8)',
     JOURNEY_TIMEOUT,
     async () => {
-      assert.ok(administrator, 'the first journey made the administrator');
+      const admin = administrator;
+      assert.ok(admin, 'the first journey made the administrator');
       const colleague = newPerson('Fatima', 'Amrani');
 
-      const adminContext = await stack.newContext();
-      try {
-        const page = await adminContext.newPage();
+      await inBrowser(stack, 'administrator-invites', async (page) => {
         const app = new OnboardingPage(page);
         await app.open(`${stack.site}${CMS_PAGE}`);
         await app.start.begin();
         await app.eherkenningInfo.next();
-        await app.account.signIn(administrator.email, administrator.password);
+        await app.account.signIn(admin.email, admin.password);
         // Already the administrator: no second eHerkenning round.
         await app.verified.waitUntilShown();
 
         const members = new OrganisationMembersPage(page);
         await members.open(`${stack.site}/e2e/members/`);
-        await members.waitForText(`${administrator.firstName} ${administrator.lastName}`);
+        await members.waitForText(`${admin.firstName} ${admin.lastName}`);
         await members.invite(colleague.email, ['register_for_meetings', 'submit_expense_claims']);
         await members.waitForText(colleague.email);
-      } finally {
-        await adminContext.close();
-      }
+      });
 
       const { mail, link } = await stack.mailbox.nextLink(colleague.email, `${stack.site}${CMS_PAGE}`);
       assert.match(mail.text, /Installatiebedrijf De Vries B\.V\. \(simulatie\)/);
       assert.ok(new URL(link).searchParams.has('wt-invitation'), `the link carries the invitation: ${link}`);
 
-      const colleagueContext = await stack.newContext();
-      try {
-        const page = await colleagueContext.newPage();
+      await inBrowser(stack, 'colleague-accepts', async (page) => {
         const app = new OnboardingPage(page);
         await app.open(link);
         await app.invitation.waitUntilShown();
@@ -186,9 +178,7 @@ describe('A new person, through the CMS page', () => {
         ]);
         // No invite form for a member without the administration right.
         assert.equal(await members.element.getByRole('button', { name: MEMBERS_LABELS.inviteAction }).count(), 0);
-      } finally {
-        await colleagueContext.close();
-      }
+      });
     },
   );
 
@@ -198,9 +188,7 @@ describe('A new person, through the CMS page', () => {
     async () => {
       const person = newPerson('Bram', 'Dekker');
       await createAccount(stack, person);
-      const context = await stack.newContext();
-      const page = await context.newPage();
-      try {
+      await inBrowser(stack, 'existing-account', async (page) => {
         const app = new OnboardingPage(page);
         await app.open(`${stack.site}${CMS_PAGE}`);
         await app.start.begin();
@@ -219,9 +207,7 @@ describe('A new person, through the CMS page', () => {
         await simulator.logInAs(IDENTITY.highestLevel);
         await app.verified.waitUntilShown();
         await app.verified.waitForMessage('Organisatie: Bakker Elektrotechniek (simulatie)');
-      } finally {
-        await context.close();
-      }
+      });
     },
   );
 
@@ -229,25 +215,26 @@ describe('A new person, through the CMS page', () => {
     'the whole journey in English on a page with lang="en", with the English labels and an English mail',
     JOURNEY_TIMEOUT,
     async () => {
-      const context = await stack.newContext({ locale: 'en-GB' });
-      const page = await context.newPage();
-      try {
-        const app = new OnboardingPage(page, 'en');
-        const person = newPerson('Emma', 'Smith');
-        await app.open(`${stack.site}/e2e/english/`);
-        await signUpToSupplier(app, stack.mailbox, person);
-        assert.match(stack.mailbox.all(person.email)[0]!.subject, /^Your verification code: [0-9]{6}$/);
-        await app.supplier.choose();
-        const simulator = new SimulatorLoginPage(page);
-        await simulator.waitUntilShown(stack.simulator.issuer);
-        await simulator.logInAs(IDENTITY.secondCompany);
-        await app.verified.waitUntilShown();
-        assert.equal(await app.headingText(), LABELS.en.verified.heading);
-        await app.verified.waitForMessage('Organisation: Smit Warmtepompen N.V. (simulatie)');
-        await app.verified.waitForMessage(MESSAGES.en.administrator);
-      } finally {
-        await context.close();
-      }
+      await inBrowser(
+        stack,
+        'english',
+        async (page) => {
+          const app = new OnboardingPage(page, 'en');
+          const person = newPerson('Emma', 'Smith');
+          await app.open(`${stack.site}/e2e/english/`);
+          await signUpToSupplier(app, stack.mailbox, person);
+          assert.match(stack.mailbox.all(person.email)[0]!.subject, /^Your verification code: [0-9]{6}$/);
+          await app.supplier.choose();
+          const simulator = new SimulatorLoginPage(page);
+          await simulator.waitUntilShown(stack.simulator.issuer);
+          await simulator.logInAs(IDENTITY.secondCompany);
+          await app.verified.waitUntilShown();
+          assert.equal(await app.headingText(), LABELS.en.verified.heading);
+          await app.verified.waitForMessage('Organisation: Smit Warmtepompen N.V. (simulatie)');
+          await app.verified.waitForMessage(MESSAGES.en.administrator);
+        },
+        { locale: 'en-GB' },
+      );
     },
   );
 });

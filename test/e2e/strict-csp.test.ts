@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { inBrowser } from './helpers/browser.ts';
 import { signUpToSupplier } from './helpers/journeys.ts';
 import { newPerson } from './helpers/people.ts';
 import { IDENTITY, SimulatorLoginPage } from './helpers/sim.ts';
@@ -35,65 +37,73 @@ describe('The CMS page under a strict Content Security Policy', () => {
     'runs the whole journey with zero securitypolicyviolation events and no console errors (W1)',
     JOURNEY_TIMEOUT,
     async () => {
-      const context = await stack.newContext();
       const violations: Violation[] = [];
       const consoleErrors: string[] = [];
       // A binding, not page state: it survives the trip to eHerkenning and back, and the CSP does not apply to it.
-      await context.exposeFunction('__wtReportViolation', (violation: Violation) => void violations.push(violation));
-      await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          const target = window as unknown as { __wtReportViolation: (violation: unknown) => void };
-          target.__wtReportViolation({
-            page: location.href,
-            directive: event.effectiveDirective,
-            blocked: event.blockedURI,
-            sample: event.sample,
+      const collectViolations = async (context: BrowserContext) => {
+        await context.exposeFunction('__wtReportViolation', (violation: Violation) => void violations.push(violation));
+        await context.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (event) => {
+            const target = window as unknown as { __wtReportViolation: (violation: unknown) => void };
+            target.__wtReportViolation({
+              page: location.href,
+              directive: event.effectiveDirective,
+              blocked: event.blockedURI,
+              sample: event.sample,
+            });
           });
         });
-      });
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        const where = message.location().url;
-        // The browser's own favicon request (no page asks for one) is not the page's doing.
-        if (where.endsWith('/favicon.ico')) return;
-        if (message.type() === 'error') consoleErrors.push(`${message.text()} (${where})`);
-      });
-      page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
-      try {
-        const app = new OnboardingPage(page);
-        const url = `${stack.site}/cms-paste-in/?${STRICT_CSP_QUERY}`;
-        const response = await page.goto(url);
-        assert.equal(response?.headers()['content-security-policy'], STRICT_CSP, 'the page is served with the policy');
-        await signUpToSupplier(app, stack.mailbox, newPerson('Noor', 'Bakker'));
-        await app.supplier.choose();
-        const simulator = new SimulatorLoginPage(page);
-        await simulator.waitUntilShown(stack.simulator.issuer);
-        await simulator.logInAs(IDENTITY.firstAdministrator);
-        await app.verified.waitUntilShown();
-        await app.verified.waitForMessage(MESSAGES.nl.administrator);
-        // Back on the page under the policy (the return address kept its query).
-        assert.equal(new URL(page.url()).search, `?${STRICT_CSP_QUERY}`);
-        assert.equal(
-          (await page.evaluate(() => fetch(location.href).then((r) => r.headers.get('content-security-policy')))) ?? '',
-          STRICT_CSP,
-        );
+      };
+      await inBrowser(
+        stack,
+        'strict-csp',
+        async (page) => {
+          page.on('console', (message) => {
+            const where = message.location().url;
+            // The browser's own favicon request (no page asks for one) is not the page's doing.
+            if (where.endsWith('/favicon.ico')) return;
+            if (message.type() === 'error') consoleErrors.push(`${message.text()} (${where})`);
+          });
+          page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+          const app = new OnboardingPage(page);
+          const url = `${stack.site}/cms-paste-in/?${STRICT_CSP_QUERY}`;
+          const response = await page.goto(url);
+          assert.equal(
+            response?.headers()['content-security-policy'],
+            STRICT_CSP,
+            'the page is served with the policy',
+          );
+          await signUpToSupplier(app, stack.mailbox, newPerson('Noor', 'Bakker'));
+          await app.supplier.choose();
+          const simulator = new SimulatorLoginPage(page);
+          await simulator.waitUntilShown(stack.simulator.issuer);
+          await simulator.logInAs(IDENTITY.firstAdministrator);
+          await app.verified.waitUntilShown();
+          await app.verified.waitForMessage(MESSAGES.nl.administrator);
+          // Back on the page under the policy (the return address kept its query).
+          assert.equal(new URL(page.url()).search, `?${STRICT_CSP_QUERY}`);
+          assert.equal(
+            (await page.evaluate(() => fetch(location.href).then((r) => r.headers.get('content-security-policy')))) ??
+              '',
+            STRICT_CSP,
+          );
 
-        assert.deepEqual([...violations], [], 'no securitypolicyviolation during the journey');
-        assert.deepEqual(consoleErrors, [], 'no console errors during the journey');
+          assert.deepEqual([...violations], [], 'no securitypolicyviolation during the journey');
+          assert.deepEqual(consoleErrors, [], 'no console errors during the journey');
 
-        // The collector itself works: a string assigned to innerHTML is what Trusted Types refuses.
-        await page.evaluate(() => {
-          try {
-            document.body.insertAdjacentHTML('beforeend', '<b>not trusted</b>');
-          } catch {
-            // refused, as it should be
-          }
-        });
-        await waitUntil(() => violations.length > 0);
-        assert.equal(violations[0]?.directive, 'require-trusted-types-for');
-      } finally {
-        await context.close();
-      }
+          // The collector itself works: a string assigned to innerHTML is what Trusted Types refuses.
+          await page.evaluate(() => {
+            try {
+              document.body.insertAdjacentHTML('beforeend', '<b>not trusted</b>');
+            } catch {
+              // refused, as it should be
+            }
+          });
+          await waitUntil(() => violations.length > 0);
+          assert.equal(violations[0]?.directive, 'require-trusted-types-for');
+        },
+        { prepare: collectViolations },
+      );
     },
   );
 });
