@@ -17,6 +17,7 @@ import type { RouteModule } from './routes/route-module.js';
 import { sessionRoutes } from './routes/session.js';
 import { signupRoutes } from './routes/signup.js';
 import { securityHeaders } from './security/headers.js';
+import { isDatabaseUnavailable } from './store/database.js';
 
 /** Every area of the API, registered under `/api/v1` in this order. Add a module here to add its routes. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -96,13 +97,21 @@ export function createApp(ctx: AppContext, options: AppOptions): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return error.toResponse();
+    if (isDatabaseUnavailable(error)) {
+      ctx.logger.error('database_unavailable', { method: c.req.method, path: c.req.path, error: describe(error) });
+      return problem('service_unavailable', { retryAfterSeconds: 30 }).toResponse();
+    }
     ctx.logger.error('request_failed', {
       method: c.req.method,
       path: c.req.path,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      error: describe(error),
     });
     return problem('internal_error').toResponse();
   });
 
   return app;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -44,6 +44,27 @@ export interface Connection extends Queryable {
   exec(sql: string): Promise<void>;
 }
 
+// SQLSTATE classes and driver errors that mean "the database cannot serve us now", not "our query is wrong":
+// connection exceptions (08), insufficient resources (53), operator intervention (57), a read-only
+// transaction (25006), and the drivers' own words for a lost connection or a closed PGlite.
+const UNAVAILABLE_STATES = /^(08|53|57P0)|^25006$|^55000$/u;
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGES =
+  /connection terminated|connection is closed|pglite is closed|client has encountered a connection error|cannot use a pool after calling end|timeout exceeded when trying to connect/iu;
+
+/**
+ * True when `error` says the database is down, unreachable or read-only: the request cannot be served now and
+ * should be answered with 503 `service_unavailable` (SECURITY.md F7), not as a bug of ours.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_CODES.has(code))) return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
+  return cause !== undefined && cause !== error && isDatabaseUnavailable(cause);
+}
+
 /** True when `error` is PostgreSQL's unique-violation (SQLSTATE 23505). */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';

@@ -41,7 +41,7 @@ async function startOn(env: Record<string, string>) {
 
 /**
  * Answers given while a dependency was down, for the 503 check below. SECURITY.md F7 and the brief ask for
- * `503 service_unavailable` ("try again in a few minutes"); see {@link UNAVAILABLE_TODO}.
+ * `503 service_unavailable` ("try again in a few minutes"); `app.ts` maps outages to it.
  */
 const outageAnswers: { what: string; answer: Answer }[] = [];
 
@@ -53,16 +53,6 @@ function assertFailsClosed(answer: Answer, what: string) {
   assertNoLeak(answer.text, what);
   outageAnswers.push({ what, answer });
 }
-
-/**
- * Known gap (reported): the app's error handler answers every non-problem error with 500 `internal_error`, so a
- * database that is down or read-only reads as a bug on our side instead of "try again later". The fix is in
- * `src/app.ts` `onError` (owned by the server's author): map connection and read-only errors (SQLSTATE classes
- * 08, 53, 57P0x, 25006, 55000 "not accepting connections", ECONNREFUSED/ECONNRESET, "Connection terminated",
- * "PGlite is closed") to `problem('service_unavailable', { retryAfterSeconds })`. This check then passes.
- */
-const UNAVAILABLE_TODO =
-  'app.ts onError maps database outages to 500 internal_error, not 503 service_unavailable (reported; see docs/reliability.md)';
 
 /** A person at the code step, with the code from the mail. */
 async function atCodeStep(server: RunningServer, smtp: SmtpSink) {
@@ -164,7 +154,7 @@ describe('F7 PGlite closed under a running server', () => {
 });
 
 describe('F7 outage answers say "try again later"', () => {
-  it('every answer given during an outage is 503 service_unavailable', { todo: UNAVAILABLE_TODO }, () => {
+  it('every answer given during an outage is 503 service_unavailable', () => {
     assert.ok(outageAnswers.length > 0, 'the outage tests ran');
     for (const { what, answer } of outageAnswers) {
       assert.equal(answer.status, 503, `${what}: ${answer.text}`);
