@@ -55,6 +55,17 @@ export class OrganisationMembersPage {
     return this.element.getByRole('list', { name: MEMBERS_LABELS.yourRights, exact: true });
   }
 
+  /** The list of rights of the member named `name`, as an administrator sees it. */
+  rightsOf(name: string): Locator {
+    return this.element.getByRole('list', { name: `Rechten van ${name}`, exact: true });
+  }
+
+  /** The texts of the items of a rights list. */
+  static async rightsIn(list: Locator): Promise<string[]> {
+    await list.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    return (await list.getByRole('listitem').allTextContents()).map((text) => text.trim());
+  }
+
   /** Waits until `text` is shown by the element. */
   async waitForText(text: string): Promise<void> {
     try {
