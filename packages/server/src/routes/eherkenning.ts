@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   EHERKENNING_OUTCOME_PARAM,
   ENDPOINTS,
@@ -71,9 +72,8 @@ function outcomeOf(error: EherkenningError): Exclude<EherkenningOutcome, 'verifi
 
 interface TransactionRow {
   id: string;
-  state: string;
-  nonce: string;
-  code_verifier: string;
+  nonce: string | null;
+  code_verifier: string | null;
   supplier_id: string;
   return_to: string;
 }
@@ -119,11 +119,11 @@ export const eherkenningRoutes: RouteModule = {
       }
       const { transaction } = start;
       await ctx.db.query(
-        `INSERT INTO eherkenning_transactions (session_id, state, nonce, code_verifier, supplier_id, return_to, created_at)
+        `INSERT INTO eherkenning_transactions (session_id, state_hash, nonce, code_verifier, supplier_id, return_to, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
           session.id,
-          transaction.state,
+          hashState(transaction.state),
           transaction.nonce,
           transaction.codeVerifier,
           transaction.supplierId,
@@ -159,19 +159,24 @@ async function callback(c: Context, ctx: AppContext, rp: EherkenningRelyingParty
   }
 
   // Single use and bound to this session (O2, O3): a replay, another browser or a stale transaction finds none.
+  // Claiming erases the nonce and verifier in the same statement, so a used transaction keeps no secret (L1).
   const claimed = await ctx.db.query<TransactionRow>(
-    `UPDATE eherkenning_transactions SET consumed_at = $3
-     WHERE state = $1 AND session_id = $2 AND consumed_at IS NULL AND created_at > $4
-     RETURNING id, state, nonce, code_verifier, supplier_id, return_to`,
-    [state, session.id, now, new Date(now.getTime() - TRANSACTION_TTL_MS)],
+    `UPDATE eherkenning_transactions AS t SET consumed_at = $3, nonce = NULL, code_verifier = NULL
+     FROM (SELECT id, nonce, code_verifier FROM eherkenning_transactions
+           WHERE state_hash = $1 AND session_id = $2 AND consumed_at IS NULL AND created_at > $4
+           FOR UPDATE) AS pending
+     WHERE t.id = pending.id
+     RETURNING t.id, pending.nonce, pending.code_verifier, t.supplier_id, t.return_to`,
+    [hashState(state), session.id, now, new Date(now.getTime() - TRANSACTION_TTL_MS)],
   );
   const row = claimed.rows[0];
-  if (!row) {
+  if (!row?.nonce || !row.code_verifier) {
     ctx.logger.warn('eherkenning_failed', { stage: 'callback', reason: 'no_transaction', session: session.id });
     return back(c, ctx.config.appUrl, 'failed');
   }
   const transaction: EherkenningTransaction = {
-    state: row.state,
+    // The stored hash matched, so the state in the callback is the one this transaction was started with.
+    state,
     nonce: row.nonce,
     codeVerifier: row.code_verifier,
     supplierId: row.supplier_id,
@@ -243,4 +248,9 @@ async function callback(c: Context, ctx: AppContext, rp: EherkenningRelyingParty
     await ctx.sessions.setEherkenningOutcome(ctx.db, session.id, outcome).catch(() => undefined);
     return back(c, row.return_to, outcome);
   }
+}
+
+/** The form in which a transaction's state is stored: its SHA-256, so the table never holds it in clear. */
+function hashState(state: string): string {
+  return createHash('sha256').update(state).digest('hex');
 }
