@@ -113,6 +113,11 @@ describe('PGlite data directory', () => {
       );
       assert.deepEqual(await migrate(db), []);
       for (const table of TABLES) await db.query(`SELECT * FROM ${table} LIMIT 0`);
+      // rowCount means the same on both adapters: rows returned by a SELECT, rows touched by a write.
+      assert.equal((await db.query('SELECT 1 AS one UNION ALL SELECT 2')).rowCount, 2);
+      await db.query('CREATE TEMP TABLE counted (n int)');
+      assert.equal((await db.query('INSERT INTO counted VALUES (1), (2), (3)')).rowCount, 3);
+      assert.equal((await db.query('UPDATE counted SET n = n + 1 WHERE n > 1')).rowCount, 2);
     } finally {
       await db.close();
     }
