@@ -53,5 +53,5 @@ await share(
   'wt-onboarding alone',
   "import { WtOnboarding } from '../src/onboarding.ts'; customElements.define('wt-onboarding', WtOnboarding);",
 );
-await share('lit', "export * from 'lit'; export * from 'lit/decorators.js';");
+await share('lit', "export * from 'lit'; export * from 'lit/decorators.js'; export * from '@lit/task';");
 await share('sdk', "export { createOnboardingFlow, checkPassword } from '@wij-techniek/onboarding-sdk';");

@@ -16,6 +16,5 @@ export { nl } from './i18n/nl.js';
 export { en } from './i18n/en.js';
 export { FlowController, type FlowHost } from './controllers/flow-controller.js';
 export { LocalizeController, TRANSLATIONS } from './controllers/localize-controller.js';
-export { Bootstrap, BootstrapStatus, type BootstrapRenderer } from './controllers/bootstrap.js';
 export { CountdownController } from './controllers/countdown-controller.js';
 export * from './organisation-members/index.js';

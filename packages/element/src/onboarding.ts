@@ -1,12 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { TaskStatus } from '@lit/task';
 import {
   EHERKENNING_OUTCOME_PARAM,
   type FlowState,
   type OnboardingFlow,
   type StepId,
 } from '@wij-techniek/onboarding-sdk';
-import { BootstrapStatus } from './controllers/bootstrap.js';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { FlowController } from './controllers/flow-controller.js';
 import { LocalizeController } from './controllers/localize-controller.js';
@@ -233,7 +233,7 @@ export class WtOnboarding extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const step = this.flowController.bootstrap.status === BootstrapStatus.COMPLETE ? this.flow?.state.step : undefined;
+    const step = this.flowController.bootstrap.status === TaskStatus.COMPLETE ? this.flow?.state.step : undefined;
     if (!step || step === this.shownStep) return;
     const first = this.shownStep === undefined;
     this.shownStep = step;

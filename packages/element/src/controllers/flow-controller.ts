@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task } from '@lit/task';
 import {
   createOnboardingFlow,
   FlowAccountEvent,
@@ -11,7 +12,6 @@ import {
   type Language,
   type OnboardingFlow,
 } from '@wij-techniek/onboarding-sdk';
-import { Bootstrap } from './bootstrap.js';
 import { WtAccountCreatedEvent } from '../events/account-created.js';
 import { WtEherkenningRedirectEvent } from '../events/eherkenning-redirect.js';
 import { WtErrorEvent } from '../events/error.js';
@@ -34,7 +34,7 @@ export interface FlowControllerOptions {
 
 /**
  * Connects the host to one SDK {@link OnboardingFlow}: creates it and restores it from the session (the only
- * thing the element starts by itself, run as a {@link Bootstrap} so a changed `api-base` aborts the old restore),
+ * thing the element starts by itself, run as a `@lit/task` so a changed `api-base` aborts the old restore),
  * subscribes while the host is connected, re-renders on every change and mirrors the flow's events as the
  * element's `wt-*` events. The flow owns every rule; this controller only listens.
  */
@@ -46,15 +46,14 @@ export class FlowController implements ReactiveController {
   private current: OnboardingFlow | undefined;
 
   /** Creates the flow and restores it; re-runs when `apiBase` or `returnTo` change. */
-  readonly bootstrap: Bootstrap<[string, string], OnboardingFlow>;
+  readonly bootstrap: Task<[string, string], OnboardingFlow>;
 
   constructor(host: FlowHost, options: FlowControllerOptions) {
     this.host = host;
     this.options = options;
     host.addController(this);
-    this.bootstrap = new Bootstrap(
-      host,
-      async ([apiBase, returnTo], { signal }) => {
+    this.bootstrap = new Task(host, {
+      task: async ([apiBase, returnTo], { signal }) => {
         const flow = createOnboardingFlow({
           apiBase,
           lang: this.options.lang(),
@@ -64,8 +63,8 @@ export class FlowController implements ReactiveController {
         await flow.restore(signal);
         return flow;
       },
-      () => [this.host.apiBase, this.host.returnTo],
-    );
+      args: () => [this.host.apiBase, this.host.returnTo],
+    });
   }
 
   /** The flow, once created. */

@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task } from '@lit/task';
 import {
   createOrganisationMembers,
   type MembersEventMap,
   type MembersState,
   type OrganisationMembers,
 } from '@wij-techniek/onboarding-sdk';
-import { Bootstrap } from '../controllers/bootstrap.js';
 import { WtInvitationWithdrawnEvent } from './events/invitation-withdrawn.js';
 import { WtMemberInvitedEvent } from './events/member-invited.js';
 import { WtMemberRemovedEvent } from './events/member-removed.js';
@@ -22,7 +22,7 @@ export interface MembersHost extends ReactiveControllerHost, EventTarget {
 
 /**
  * Connects the host to one SDK {@link OrganisationMembers}: creates it for the host's `organisationId` and
- * `apiBase` and loads it (a `Bootstrap`, so changing either aborts the old load), re-renders on every change and
+ * `apiBase` and loads it (a `@lit/task`, so changing either aborts the old load), re-renders on every change and
  * mirrors the holder's events as the element's `wt-*` events. The holder talks to the API; this only listens.
  */
 export class MembersController implements ReactiveController {
@@ -32,21 +32,20 @@ export class MembersController implements ReactiveController {
   private connected = false;
 
   /** Creates the holder and loads it; re-runs when `apiBase` or `organisationId` change. */
-  readonly bootstrap: Bootstrap<[string, string], OrganisationMembers>;
+  readonly bootstrap: Task<[string, string], OrganisationMembers>;
 
   constructor(host: MembersHost) {
     this.host = host;
     host.addController(this);
-    this.bootstrap = new Bootstrap(
-      host,
-      async ([apiBase, organisationId], { signal }) => {
+    this.bootstrap = new Task(host, {
+      task: async ([apiBase, organisationId], { signal }) => {
         const people = createOrganisationMembers({ apiBase, ...(organisationId ? { organisationId } : {}) });
         this.use(people);
         await people.load(signal);
         return people;
       },
-      () => [this.host.apiBase, this.host.organisationId],
-    );
+      args: () => [this.host.apiBase, this.host.organisationId],
+    });
   }
 
   /** The holder, once created. */
