@@ -72,7 +72,7 @@ export class StepPage<Id extends LabelledStep> {
     return ((await this.element.getByRole('alert').textContent()) ?? '').trim();
   }
 
-  /** Clicks the primary action and waits until the element is no longer busy. */
+  /** Clicks the button named `name`; the next step or message is what the journey waits for. */
   protected async press(name: string): Promise<void> {
     await this.button(name).click();
   }
