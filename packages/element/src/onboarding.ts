@@ -62,6 +62,7 @@ import { messageFor, type StepView } from './steps/view.js';
  * @csspart checklist - The live checklist of the password rules.
  * @csspart checklist-item - One rule of the checklist.
  * @csspart checklist-item-met - A rule the password meets (also part `checklist-item`).
+ * @csspart rights - The list of rights an invited member was granted, on the verified step.
  * @csspart actions - A row of buttons.
  * @csspart button - Every button.
  * @csspart button-primary - The main action of a step (also part `button`).

@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { STEP_IDS } from '@wij-techniek/onboarding-sdk';
 import { WtOnboarding } from '../src/onboarding.js';
-import { api } from './support/api.js';
+import { api, MEMBERSHIP } from './support/api.js';
 import {
   button,
   heading,
@@ -48,7 +48,9 @@ describe('<wt-onboarding> theming and configuration', () => {
     const documented = new Set((await manifest()).cssParts!.map((part) => part.name));
     const seen = new Set<string>();
     for (const step of STEP_IDS) {
-      const el = await showStep(step);
+      // An invited member's verified step also lists their rights.
+      const member = { memberships: [{ ...MEMBERSHIP, rights: ['submit_expense_claims' as const] }] };
+      const el = await showStep(step, step === 'verified' ? { session: member } : {});
       if (step === 'details') {
         type(el, 'password', 'Zonnig');
         await el.updateComplete;

@@ -86,6 +86,13 @@ export const en: Translation = {
     administrator:
       'Your account is the administrator account of your organisation. With this account you hold all rights and can grant them to employees of your company.',
     member: 'Your account belongs to this organisation. Your administrator decides which rights you have.',
+    rights: 'Your rights',
+    right: {
+      register_for_meetings: 'Register colleagues for meetings',
+      submit_expense_claims: 'Submit expense claims',
+      access_exclusive_content: 'Exclusive information and tools',
+      administer: 'Administration (grant rights)',
+    },
     home: 'Back to the Wij Techniek website',
   },
   passwordEmail: {

@@ -86,6 +86,13 @@ export const nl: Translation = {
     administrator:
       'Jouw account is het beheerdersaccount voor jouw organisatie. Met dit account heb je alle rechten en kun je die ook toekennen aan medewerkers binnen je bedrijf.',
     member: 'Je account hoort bij deze organisatie. Je beheerder bepaalt welke rechten je hebt.',
+    rights: 'Jouw rechten',
+    right: {
+      register_for_meetings: "Collega's aanmelden voor bijeenkomsten",
+      submit_expense_claims: 'Declaraties indienen',
+      access_exclusive_content: 'Exclusieve informatie en tools',
+      administer: 'Beheer (rechten toekennen)',
+    },
     home: 'Terug naar de website van Wij Techniek',
   },
   passwordEmail: {

@@ -1,3 +1,4 @@
+import type { Right } from '@wij-techniek/onboarding-sdk';
 import type { ErrorCode, PasswordRule, PasswordViolation } from '@wij-techniek/onboarding-sdk';
 
 /**
@@ -87,6 +88,10 @@ export interface Translation {
     readonly organisation: string;
     readonly administrator: string;
     readonly member: string;
+    /** Heading of the list of a member's rights. */
+    readonly rights: string;
+    /** The name of each right, as the members element names them too. */
+    readonly right: Readonly<Record<Right, string>>;
     readonly home: string;
   };
   readonly passwordEmail: {

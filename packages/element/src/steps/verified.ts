@@ -1,10 +1,13 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { format } from '../i18n/translation.js';
 import { text } from './parts.js';
 import type { StepContent, StepView } from './view.js';
 
-/** `verified`: the account is verified; an administrator holds all rights and grants them to employees. */
+/**
+ * `verified`: the account is verified; an administrator holds all rights and grants them to employees, a member
+ * (an invited employee) sees the rights they were granted.
+ */
 export function renderVerified(view: StepView<StateOf<'verified'>>): StepContent {
   const { t, state } = view;
   const administrator = state.rights.includes('administer');
@@ -12,6 +15,14 @@ export function renderVerified(view: StepView<StateOf<'verified'>>): StepContent
     heading: t.verified.heading,
     body: html`${text(format(t.verified.organisation, { organisation: state.organisation.name }))}
       ${text(administrator ? t.verified.administrator : t.verified.member)}
+      ${
+        administrator || state.rights.length === 0
+          ? nothing
+          : html`<p part="text" id="wt-rights-heading">${t.verified.rights}</p>
+              <ul part="rights" aria-labelledby="wt-rights-heading">
+                ${state.rights.map((right) => html`<li>${t.verified.right[right]}</li>`)}
+              </ul>`
+      }
       <p part="text"><a part="link" href=${view.homeUrl}>${t.verified.home}</a></p>`,
   };
 }
