@@ -121,12 +121,20 @@ describe('A new person, through the CMS page', () => {
         assert.notEqual(sessionCookieValue(signedUp.line), sessionCookieValue(verified.line));
 
         // W3: nothing secret where the page's script can read it.
-        const readable = await page.evaluate(() => ({
+        const readable = await page.evaluate(async () => ({
           cookie: document.cookie,
           storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+          databases: (await indexedDB.databases()).map((database) => database.name),
         }));
         assert.doesNotMatch(readable.cookie, /wt_session/);
-        assert.doesNotMatch(readable.storage, new RegExp(sessionCookieValue(verified.line)));
+        for (const secret of [sessionCookieValue(verified.line), sessionCookieValue(signedUp.line), person.password]) {
+          assert.equal(readable.storage.includes(secret), false, 'a secret is in web storage');
+        }
+        for (const mail of stack.mailbox.all(person.email)) {
+          const code = /\b\d{6}\b/.exec(mail.subject)?.[0];
+          if (code) assert.equal(readable.storage.includes(code), false, 'the code is in web storage');
+        }
+        assert.deepEqual(readable.databases, [], 'nothing is kept in IndexedDB');
       });
     },
   );
