@@ -26,10 +26,11 @@ const pages = Object.fromEntries(
 );
 
 /** The CDN files by the URL a page loads them from; the element's one build writes them all. */
-const cdnFiles = new Map(
-  ['wt-onboarding.js', 'wt-organisation-members.js'].map(
-    (name) => [`/cdn/${name}`, join(repo, 'packages/element/dist/cdn', name)] as const,
-  ),
+const cdnFiles = new Map<string, string>(
+  ['wt-onboarding.js', 'wt-organisation-members.js'].map((name) => [
+    `/cdn/${name}`,
+    join(repo, 'packages/element/dist/cdn', name),
+  ]),
 );
 const PRE_TRANSFORM_STAND_IN = '\0wt-cdn-stand-in';
 const elementConfig = join(repo, 'packages/element/vite.config.ts');
