@@ -190,8 +190,17 @@ function crashSuite(backend: Backend) {
       assert.deepEqual(rows.map((row) => row.email).sort(), [anna.second, bram.email].sort());
       const links = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM memberships');
       assert.equal(links.rows[0]!.n, 1, 'exactly one organisation link: the crash did not double it');
-      const stuck = await db.query("SELECT id FROM outbox WHERE status NOT IN ('sent')");
-      assert.deepEqual(stuck.rows, [], 'every queued mail was delivered');
+      // A kill can fall between the SMTP server taking a mail and the worker marking it sent; such a row stays
+      // 'sending' until its claim lapses and is then sent once more (at least once, F6). It was delivered all the
+      // same: what must never happen is a mail that nobody received, or one given up.
+      const unsent = await db.query<{ to_address: string; subject: string | null; status: string }>(
+        "SELECT to_address, subject, status FROM outbox WHERE status <> 'sent'",
+      );
+      for (const row of unsent.rows) {
+        assert.notEqual(row.status, 'abandoned', `a mail to ${row.to_address} was given up`);
+        const received = smtp.to(row.to_address).filter((mail) => row.subject === null || mail.subject === row.subject);
+        assert.ok(received.length > 0, `every queued mail was delivered: none to ${row.to_address} (${row.status})`);
+      }
     } finally {
       await db.close();
     }
