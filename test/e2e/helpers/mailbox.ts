@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+// One decoder of what nodemailer writes, shared with the server's own mail tests.
+import { parseMail } from '../../../packages/server/test/helpers/smtp-sink.ts';
 
 /** One mail as the person would read it: who it went to, its subject, and its plain text. */
 export interface Mail {
@@ -115,63 +117,4 @@ export class Mailbox {
     this.#server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-}
-
-// ── decoding what nodemailer writes (multipart/alternative, quoted-printable or base64, encoded words) ─────────
-
-function parseMail(raw: string, to: string[]): Mail {
-  const [headers, body] = splitHead(raw);
-  let text = '';
-  let html = '';
-  const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
-  const parts = boundary ? body.split(`--${boundary}`).slice(1, -1) : [raw];
-  for (const part of parts) {
-    const [partHeaders, partBody] = splitHead(part.replace(/^\r?\n/, ''));
-    const type = partHeaders['content-type'] ?? 'text/plain';
-    const decoded = decodeBody(partHeaders, partBody).trim();
-    if (type.startsWith('text/html')) html = decoded;
-    else if (type.startsWith('text/plain')) text = decoded;
-  }
-  return { to, subject: decodeWords(headers.subject ?? ''), text, html };
-}
-
-function splitHead(part: string): [Record<string, string>, string] {
-  const index = part.search(/\r?\n\r?\n/);
-  const head = part.slice(0, index).replace(/\r?\n[ \t]+/g, ' ');
-  const body = part.slice(index).replace(/^\r?\n\r?\n/, '');
-  const headers: Record<string, string> = {};
-  for (const line of head.split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return [headers, body];
-}
-
-function decodeBody(headers: Record<string, string>, body: string): string {
-  const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
-  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return body;
-}
-
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_match, encoding: string, text: string) =>
-      encoding.toLowerCase() === 'b'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-    );
-}
-
-function decodeQuotedPrintable(value: string): string {
-  const bytes: number[] = [];
-  const input = value.replace(/=\r?\n/g, '');
-  for (let i = 0; i < input.length; i++) {
-    if (input[i] === '=' && /^[0-9A-F]{2}$/i.test(input.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(input.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(input[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
 }
