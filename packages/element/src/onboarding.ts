@@ -177,29 +177,29 @@ export class WtOnboarding extends LitElement {
   @state() private passwordVisible = false;
   @state() private password = '';
 
-  private readonly localize = new LocalizeController(this);
-  private readonly flowController = new FlowController(this, { lang: () => this.localize.lang });
-  private readonly countdown = new CountdownController(this);
-  private readonly internals: ElementInternals | undefined;
-  private shownStep: StepId | undefined;
-  private lastState: FlowState | undefined;
-  private notice = '';
-  private focusOnFirstStep: boolean;
-  private flowLang: { flow: OnboardingFlow; lang: string } | undefined;
-  private credential: { id: string; password: string } | undefined;
+  readonly #localize = new LocalizeController(this);
+  readonly #flowController = new FlowController(this, { lang: () => this.#localize.lang });
+  readonly #countdown = new CountdownController(this);
+  readonly #internals: ElementInternals | undefined;
+  #shownStep: StepId | undefined;
+  #lastState: FlowState | undefined;
+  #notice = '';
+  #focusOnFirstStep: boolean;
+  #flowLang: { flow: OnboardingFlow; lang: string } | undefined;
+  #credential: { id: string; password: string } | undefined;
 
   constructor() {
     super();
-    this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
+    this.#internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
     // Coming back from eHerkenning the person did not ask for this page: announce the outcome by moving focus.
-    this.focusOnFirstStep = new URLSearchParams(location.search).has(EHERKENNING_OUTCOME_PARAM);
-    this.addEventListener('wt-account-created', (event) => this.offerCredential(event));
-    this.addEventListener('wt-signed-in', (event) => this.offerCredential(event));
+    this.#focusOnFirstStep = new URLSearchParams(location.search).has(EHERKENNING_OUTCOME_PARAM);
+    this.addEventListener('wt-account-created', (event) => this.#offerCredential(event));
+    this.addEventListener('wt-signed-in', (event) => this.#offerCredential(event));
   }
 
   /** The SDK flow this element shows, once created: to observe or drive it from script. */
   get flow(): OnboardingFlow | undefined {
-    return this.flowController.flow;
+    return this.#flowController.flow;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -207,63 +207,63 @@ export class WtOnboarding extends LitElement {
     const { flow } = this;
     const state = flow?.state;
     if (!flow || !state) return;
-    const lang = this.localize.lang;
-    if (this.flowLang?.flow === flow && this.flowLang.lang !== lang) flow.setLanguage(lang);
-    this.flowLang = { flow, lang };
-    if (state.step !== this.lastState?.step) {
+    const lang = this.#localize.lang;
+    if (this.#flowLang?.flow === flow && this.#flowLang.lang !== lang) flow.setLanguage(lang);
+    this.#flowLang = { flow, lang };
+    if (state.step !== this.#lastState?.step) {
       this.password = '';
       this.passwordVisible = false;
-      this.notice = '';
-      if (!isPasswordStep(state.step)) this.credential = undefined;
+      this.#notice = '';
+      if (!isPasswordStep(state.step)) this.#credential = undefined;
     } else if (state.error) {
-      this.notice = '';
+      this.#notice = '';
     } else if (
       'resendAvailableAt' in state &&
-      this.lastState &&
-      'resendAvailableAt' in this.lastState &&
-      state.resendAvailableAt > this.lastState.resendAvailableAt &&
+      this.#lastState &&
+      'resendAvailableAt' in this.#lastState &&
+      state.resendAvailableAt > this.#lastState.resendAvailableAt &&
       !state.busy
     ) {
-      this.notice = format(this.localize.t.code.resent, { email: state.email });
+      this.#notice = format(this.#localize.t.code.resent, { email: state.email });
     }
-    this.lastState = state;
-    this.setCustomState('busy', state.busy);
-    for (const step of SIGN_UP_STEPS) this.setCustomState(`step-${step}`, step === state.step);
-    for (const step of OTHER_STEPS) this.setCustomState(`step-${step}`, step === state.step);
+    this.#lastState = state;
+    this.#setCustomState('busy', state.busy);
+    for (const step of SIGN_UP_STEPS) this.#setCustomState(`step-${step}`, step === state.step);
+    for (const step of OTHER_STEPS) this.#setCustomState(`step-${step}`, step === state.step);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const step = this.flowController.bootstrap.status === TaskStatus.COMPLETE ? this.flow?.state.step : undefined;
-    if (!step || step === this.shownStep) return;
-    const first = this.shownStep === undefined;
-    this.shownStep = step;
-    if (!first || this.focusOnFirstStep) {
+    const step = this.#flowController.bootstrap.status === TaskStatus.COMPLETE ? this.flow?.state.step : undefined;
+    if (!step || step === this.#shownStep) return;
+    const first = this.#shownStep === undefined;
+    this.#shownStep = step;
+    if (!first || this.#focusOnFirstStep) {
       this.renderRoot.querySelector<HTMLElement>('#wt-heading')?.focus();
     }
-    this.focusOnFirstStep = false;
+    this.#focusOnFirstStep = false;
   }
 
   override render() {
-    return html`<div part="base" class="base" @submit=${(event: SubmitEvent) => this.rememberCredential(event)}>
-      ${this.flowController.bootstrap.render({
-        initial: () => this.renderLoading(),
-        pending: () => this.renderLoading(),
-        complete: () => this.renderFlow(),
-        error: () => this.renderLoadFailed(),
+    return html`<div part="base" class="base" @submit=${(event: SubmitEvent) => this.#rememberCredential(event)}>
+      ${this.#flowController.bootstrap.render({
+        initial: () => this.#renderLoading(),
+        pending: () => this.#renderLoading(),
+        complete: () => this.#renderFlow(),
+        error: () => this.#renderLoadFailed(),
       })}
     </div>`;
   }
 
-  private renderFlow() {
+  #renderFlow() {
     const flow = this.flow;
-    if (!flow) return this.renderLoading();
+    if (!flow) return this.#renderLoading();
     const { state } = flow;
-    const t = this.localize.t;
+    const t = this.#localize.t;
     const view: StepView = {
       state,
       t,
-      resendSeconds: 'resendAvailableAt' in state ? this.countdown.secondsUntil(state.resendAvailableAt) : 0,
+      resendSeconds: 'resendAvailableAt' in state ? this.#countdown.secondsUntil(state.resendAvailableAt) : 0,
       passwordVisible: this.passwordVisible,
       password: this.password,
       eherkenningInfoUrl: this.eherkenningInfoUrl,
@@ -289,7 +289,7 @@ export class WtOnboarding extends LitElement {
     const { error } = state;
     // An error already shown beside its field is announced, but not shown twice.
     const shownInField = error && Object.values(state.fieldErrors ?? {}).some((codes) => codes.includes(error.code));
-    const status = state.busy ? t.common.busy : this.notice;
+    const status = state.busy ? t.common.busy : this.#notice;
     // A div, not <header>: inside a page a <header> would become a second banner landmark.
     return html`<div part="header" class="header">
         ${
@@ -314,27 +314,27 @@ export class WtOnboarding extends LitElement {
       </section>`;
   }
 
-  private renderLoading() {
-    return html`<div part="status" class="status" role="status">${this.localize.t.common.loading}</div>`;
+  #renderLoading() {
+    return html`<div part="status" class="status" role="status">${this.#localize.t.common.loading}</div>`;
   }
 
-  private renderLoadFailed() {
-    const t = this.localize.t;
+  #renderLoadFailed() {
+    const t = this.#localize.t;
     return html`<div part="status status-error" class="status status-error" role="alert">${t.common.loadFailed}</div>
       <div part="actions" class="actions">
         <button
           part="button button-primary"
           class="button button-primary"
           type="button"
-          @click=${() => void this.flowController.bootstrap.run()}
+          @click=${() => void this.#flowController.bootstrap.run()}
         >
           ${t.common.retry}
         </button>
       </div>`;
   }
 
-  private setCustomState(name: string, on: boolean): void {
-    const states = this.internals?.states;
+  #setCustomState(name: string, on: boolean): void {
+    const states = this.#internals?.states;
     if (!states) return;
     try {
       if (on) states.add(name);
@@ -345,16 +345,16 @@ export class WtOnboarding extends LitElement {
   }
 
   // Kept only until the flow answers: offered to the browser's password store after success, then dropped.
-  private rememberCredential(event: Event): void {
+  #rememberCredential(event: Event): void {
     const form = event.target as HTMLFormElement;
     const password = form.querySelector<HTMLInputElement>('input[name="password"]')?.value;
     const id = form.querySelector<HTMLInputElement>('input[name="username"], input[name="email"]')?.value;
-    this.credential = password && id ? { id, password } : undefined;
+    this.#credential = password && id ? { id, password } : undefined;
   }
 
-  private offerCredential(event: WtAccountCreatedEvent | WtSignedInEvent): void {
-    const credential = this.credential;
-    this.credential = undefined;
+  #offerCredential(event: WtAccountCreatedEvent | WtSignedInEvent): void {
+    const credential = this.#credential;
+    this.#credential = undefined;
     const Credential = (globalThis as { PasswordCredential?: PasswordCredentialConstructor }).PasswordCredential;
     if (!credential || !Credential || !navigator.credentials) return;
     const { firstName, lastName } = event.detail.account;

@@ -6,37 +6,37 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * need not wait.
  */
 export class CountdownController implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private readonly now: () => number;
-  private target = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #now: () => number;
+  #target = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: ReactiveControllerHost, now: () => number = Date.now) {
-    this.host = host;
-    this.now = now;
+    this.#host = host;
+    this.#now = now;
     host.addController(this);
   }
 
   /** Whole seconds left until `target` (ms since the epoch); 0 once it has passed. Keeps ticking while > 0. */
   secondsUntil(target: number): number {
-    this.target = target;
-    const left = Math.max(0, Math.ceil((target - this.now()) / 1000));
-    if (left > 0) this.schedule();
+    this.#target = target;
+    const left = Math.max(0, Math.ceil((target - this.#now()) / 1000));
+    if (left > 0) this.#schedule();
     return left;
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private schedule(): void {
-    if (this.timer !== undefined) return;
-    const remainder = (this.target - this.now()) % 1000;
-    this.timer = setTimeout(
+  #schedule(): void {
+    if (this.#timer !== undefined) return;
+    const remainder = (this.#target - this.#now()) % 1000;
+    this.#timer = setTimeout(
       () => {
-        this.timer = undefined;
-        this.host.requestUpdate();
+        this.#timer = undefined;
+        this.#host.requestUpdate();
       },
       remainder > 0 ? remainder : 1000,
     );

@@ -39,64 +39,64 @@ export interface FlowControllerOptions {
  * element's `wt-*` events. The flow owns every rule; this controller only listens.
  */
 export class FlowController implements ReactiveController {
-  private readonly host: FlowHost;
-  private readonly options: FlowControllerOptions;
-  private connected = false;
-  private detach: (() => void) | undefined;
-  private current: OnboardingFlow | undefined;
+  readonly #host: FlowHost;
+  readonly #options: FlowControllerOptions;
+  #connected = false;
+  #detach: (() => void) | undefined;
+  #current: OnboardingFlow | undefined;
 
   /** Creates the flow and restores it; re-runs when `apiBase` or `returnTo` change. */
   readonly bootstrap: Task<[string, string], OnboardingFlow>;
 
   constructor(host: FlowHost, options: FlowControllerOptions) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
     this.bootstrap = new Task(host, {
       task: async ([apiBase, returnTo], { signal }) => {
         const flow = createOnboardingFlow({
           apiBase,
-          lang: this.options.lang(),
+          lang: this.#options.lang(),
           ...(returnTo ? { returnTo } : {}),
         });
-        this.use(flow);
+        this.#use(flow);
         await flow.restore(signal);
         return flow;
       },
-      args: () => [this.host.apiBase, this.host.returnTo],
+      args: () => [this.#host.apiBase, this.#host.returnTo],
     });
   }
 
   /** The flow, once created. */
   get flow(): OnboardingFlow | undefined {
-    return this.current;
+    return this.#current;
   }
 
   /** The flow's state, once created. */
   get state(): FlowState | undefined {
-    return this.current?.state;
+    return this.#current?.state;
   }
 
   hostConnected(): void {
-    this.connected = true;
-    if (this.current) this.attach(this.current);
+    this.#connected = true;
+    if (this.#current) this.#attach(this.#current);
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.detach?.();
-    this.detach = undefined;
+    this.#connected = false;
+    this.#detach?.();
+    this.#detach = undefined;
   }
 
-  private use(flow: OnboardingFlow): void {
-    this.detach?.();
-    this.detach = undefined;
-    this.current = flow;
-    if (this.connected) this.attach(flow);
+  #use(flow: OnboardingFlow): void {
+    this.#detach?.();
+    this.#detach = undefined;
+    this.#current = flow;
+    if (this.#connected) this.#attach(flow);
   }
 
-  private attach(flow: OnboardingFlow): void {
-    const host = this.host;
+  #attach(flow: OnboardingFlow): void {
+    const host = this.#host;
     const unsubscribe = flow.subscribe(() => host.requestUpdate());
     const listeners: [keyof FlowEventMap, (event: Event) => void][] = [
       on('stepchange', FlowStepChangeEvent, (e) =>
@@ -119,7 +119,7 @@ export class FlowController implements ReactiveController {
       }),
     ];
     for (const [type, listener] of listeners) flow.addEventListener(type, listener);
-    this.detach = () => {
+    this.#detach = () => {
       unsubscribe();
       for (const [type, listener] of listeners) flow.removeEventListener(type, listener);
     };

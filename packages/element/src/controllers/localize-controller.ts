@@ -28,32 +28,32 @@ export function toLanguage(tag: string | null | undefined): Language {
  * `lang` attribute in the document, as Shoelace's localize controller does.
  */
 export class LocalizeController implements ReactiveController {
-  private readonly host: LocalizeHost;
-  private cache: { lang: Language; texts: LocalizeHost['texts']; table: Translation } | undefined;
+  readonly #host: LocalizeHost;
+  #cache: { lang: Language; texts: LocalizeHost['texts']; table: Translation } | undefined;
 
   constructor(host: LocalizeHost) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   /** The language in force. */
   get lang(): Language {
-    const tagged = this.host.closest('[lang]');
+    const tagged = this.#host.closest('[lang]');
     return toLanguage(tagged ? tagged.getAttribute('lang') : document.documentElement.lang);
   }
 
   /** The texts in force: the language's table with the host's `texts` merged over it. */
   get t(): Translation {
     const lang = this.lang;
-    const texts = this.host.texts;
-    if (this.cache?.lang !== lang || this.cache.texts !== texts) {
-      this.cache = { lang, texts, table: merge(TRANSLATIONS[lang], overridesFor(lang, texts)) };
+    const texts = this.#host.texts;
+    if (this.#cache?.lang !== lang || this.#cache.texts !== texts) {
+      this.#cache = { lang, texts, table: merge(TRANSLATIONS[lang], overridesFor(lang, texts)) };
     }
-    return this.cache.table;
+    return this.#cache.table;
   }
 
   hostConnected(): void {
-    hosts.add(this.host);
+    hosts.add(this.#host);
     if (!observer) {
       observer = new MutationObserver(() => {
         for (const host of hosts) host.requestUpdate();
@@ -63,7 +63,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
+    hosts.delete(this.#host);
     if (hosts.size === 0) {
       observer?.disconnect();
       observer = undefined;
