@@ -1,22 +1,9 @@
 import { z } from 'zod/mini';
+import { AUDIT_ACTIONS, RIGHTS } from './core/organisation.js';
+import { BRANCH_NUMBER_PATTERN, KVK_NUMBER_PATTERN, orderRights } from './core/internal.js';
 import { EmailSchema, IdSchema, LanguageSchema, TimestampSchema } from './fields.js';
 
-/**
- * What a membership may do. An administrator holds all of them and grants them to employees.
- * - `register_for_meetings`: register colleagues for meetings and events;
- * - `submit_expense_claims`: submit expense claims (declaraties);
- * - `access_exclusive_content`: exclusive information and tools;
- * - `administer`: manage the organisation's members and their rights.
- */
-export const RIGHTS = [
-  'register_for_meetings',
-  'submit_expense_claims',
-  'access_exclusive_content',
-  'administer',
-] as const;
-
-/** One of {@link RIGHTS}. */
-export type Right = (typeof RIGHTS)[number];
+export * from './core/organisation.js';
 
 /** Schema of a right. */
 export const RightSchema = z.enum(RIGHTS);
@@ -24,11 +11,11 @@ export const RightSchema = z.enum(RIGHTS);
 /** Schema of a set of rights: no duplicates, in the order of {@link RIGHTS}. */
 export const RightsSchema = z.pipe(
   z.array(RightSchema).check(z.maxLength(RIGHTS.length * 4)),
-  z.transform((rights: Right[]) => RIGHTS.filter((right) => rights.includes(right))),
+  z.transform(orderRights),
 );
 
 /** Schema of a KvK number: eight digits (EHERKENNING.md §5; no checksum). */
-export const KvkNumberSchema = z.string().check(z.regex(/^[0-9]{8}$/));
+export const KvkNumberSchema = z.string().check(z.regex(KVK_NUMBER_PATTERN));
 
 /** Schema of an organisation as the account sees it. */
 export const OrganisationSchema = z.object({
@@ -36,7 +23,7 @@ export const OrganisationSchema = z.object({
   name: z.string(),
   kvkNumber: KvkNumberSchema,
   /** The vestigingsnummer (12 digits) when eHerkenning named a branch. */
-  branchNumber: z.nullable(z.string().check(z.regex(/^[0-9]{12}$/))),
+  branchNumber: z.nullable(z.string().check(z.regex(BRANCH_NUMBER_PATTERN))),
 });
 
 /** An organisation (company) verified through eHerkenning. */
@@ -77,19 +64,6 @@ export const InvitationSchema = z.object({
 
 /** An invitation sent to an employee that is not yet accepted. */
 export type Invitation = z.infer<typeof InvitationSchema>;
-
-/** What the audit log records. */
-export const AUDIT_ACTIONS = [
-  'administrator_verified',
-  'member_invited',
-  'invitation_withdrawn',
-  'invitation_accepted',
-  'rights_changed',
-  'member_removed',
-] as const;
-
-/** One of {@link AUDIT_ACTIONS}. */
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Schema of one audit entry: who did what to whom, when. */
 export const AuditEntrySchema = z.object({

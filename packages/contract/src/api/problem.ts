@@ -3,9 +3,6 @@ import { ERROR_CODES } from '../errors.js';
 import { PASSWORD_VIOLATIONS } from '../password-policy.js';
 import { SERVER_STEP_IDS } from '../steps.js';
 
-/** The media type of every error answer (RFC 9457). */
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
-
 /**
  * Schema of an error answer: RFC 9457 problem details with the onboarding's stable `code`, and where they apply
  * the attempts left, the seconds to wait, the broken password rules, the fields at fault and the step the flow

@@ -2,10 +2,7 @@ import { z } from 'zod/mini';
 import { EherkenningOutcomeSchema } from '../eherkenning.js';
 import { LanguageSchema, IdSchema, TimestampSchema } from '../fields.js';
 import { MembershipSchema } from '../organisation.js';
-import { ServerStepSchema } from '../steps.js';
-
-/** What kind of server-side flow a session is in. */
-export const FLOW_KINDS = ['signup', 'password-reset', 'invitation'] as const;
+import { FLOW_KINDS, ServerStepSchema } from '../steps.js';
 
 /**
  * Schema of the server-side flow that is under way (from `POST /signup/email` or `/password/forgot` on): what the
