@@ -24,8 +24,8 @@ export const PersonNameSchema = z.pipe(
 );
 
 /**
- * Schema of a password as it travels: a string of at most 4096 code points (zod counts a surrogate pair once). The policy decides the rest; the
- * cap keeps a huge body from reaching the password hash (SECURITY.md P6).
+ * Schema of a password as it travels: a string of at most 4096 code points (zod counts a surrogate pair once).
+ * The policy decides the rest; the cap keeps a huge body from reaching the password hash (SECURITY.md P6).
  */
 export const PasswordSchema = z.string().check(z.minLength(1, 'Enter a password.'), z.maxLength(4096));
 
