@@ -27,25 +27,19 @@ export interface OnboardingErrorOptions {
 export class OnboardingError extends Error {
   override name = 'OnboardingError';
   /** The stable code; translate this, never the message. */
-  readonly code: ErrorCode;
-  readonly status: number | undefined;
-  readonly attemptsLeft: number | undefined;
-  readonly retryAfterSeconds: number | undefined;
-  readonly violations: readonly PasswordViolation[] | undefined;
-  readonly fields: Readonly<Record<string, readonly string[]>> | undefined;
-  readonly step: ServerStepId | null | undefined;
-  readonly problem: Problem | undefined;
+  declare readonly code: ErrorCode;
+  declare readonly status: number | undefined;
+  declare readonly attemptsLeft: number | undefined;
+  declare readonly retryAfterSeconds: number | undefined;
+  declare readonly violations: readonly PasswordViolation[] | undefined;
+  declare readonly fields: Readonly<Record<string, readonly string[]>> | undefined;
+  declare readonly step: ServerStepId | null | undefined;
+  declare readonly problem: Problem | undefined;
 
   constructor(code: ErrorCode, message?: string, options: OnboardingErrorOptions = {}) {
-    super(message ?? code, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.status = options.status;
-    this.attemptsLeft = options.attemptsLeft;
-    this.retryAfterSeconds = options.retryAfterSeconds;
-    this.violations = options.violations;
-    this.fields = options.fields;
-    this.step = options.step;
-    this.problem = options.problem;
+    // Error takes `cause` from the options; the other options become the fields of the same names.
+    super(message ?? code, options);
+    Object.assign(this, options, { code });
   }
 }
 

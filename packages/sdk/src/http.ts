@@ -1,11 +1,4 @@
-import {
-  ENDPOINTS,
-  ProblemSchema,
-  endpointPath,
-  validate,
-  type EndpointName,
-  type FieldIssues,
-} from '@wij-techniek/onboarding-contract';
+import { API_PREFIX, ENDPOINTS, ProblemSchema, validate, type EndpointName } from '@wij-techniek/onboarding-contract';
 import { CodedTypeError, OnboardingError } from './errors.js';
 
 /** A schema of the contract (zod/mini), as `validate` takes it. */
@@ -17,194 +10,193 @@ export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** How a {@link Transport} sends requests; see `OnboardingClientOptions`. */
-export interface TransportOptions {
-  readonly apiBase: URL;
-  readonly fetch: typeof fetch;
-  readonly timeoutMs: number;
-  readonly retries: number;
-  readonly retryDelayMs: number;
+/** How {@link createOnboardingClient} reaches the API. */
+export interface OnboardingClientOptions {
+  /**
+   * The API's prefix as a URL (default `/api/v1`). A relative value is resolved against the page's `location`;
+   * outside a browser pass an absolute URL.
+   */
+  readonly apiBase?: string | URL | undefined;
+  /** The `fetch` to use (default: the global one), e.g. one that adds tracing. */
+  readonly fetch?: typeof fetch | undefined;
+  /** How long one request may take before it fails with `timeout` (default 15000 ms). */
+  readonly timeoutMs?: number | undefined;
+  /** How often a failed read (`GET`) is repeated after a network failure or a 502–504 (default 2). */
+  readonly retries?: number | undefined;
+  /** The first pause before a repeat, doubled each time (default 300 ms). */
+  readonly retryDelayMs?: number | undefined;
 }
 
-/** One call of an endpoint: its path parameters, body and schemas. */
-export interface Call {
-  /** Path parameters; each must be a non-empty string. */
-  readonly params?: Readonly<Record<string, unknown>>;
-  /** The body schema, checked before anything leaves; the parsed (normalised) value is sent. */
-  readonly input?: Schema;
-  readonly body?: unknown;
-  /** The answer schema, checked when it arrives; `undefined` for answers without a body. */
-  readonly output?: Schema;
-  readonly options?: RequestOptions | undefined;
+/**
+ * The methods of a client by endpoint name: the schema of the answer (none: the answer has no body) and of the
+ * body (none: the endpoint takes no body). A method takes the endpoint's path parameters (`{organisationId}`, …) in
+ * the order of its path, then the body, then {@link RequestOptions}.
+ */
+export type EndpointTable = Readonly<Partial<Record<EndpointName, readonly [output?: Schema, input?: Schema]>>>;
+
+/**
+ * Builds a client: one method per row of `table`, all sharing one transport made from `options`.
+ *
+ * @internal
+ */
+export function buildClient(options: OnboardingClientOptions, table: EndpointTable): object {
+  if (typeof options !== 'object' || options === null) throw new CodedTypeError('options must be an object');
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  if (typeof fetchFn !== 'function') throw new CodedTypeError('options.fetch must be a function');
+  const apiBase = options.apiBase ?? API_PREFIX;
+  if (typeof apiBase !== 'string' && !(apiBase instanceof URL)) {
+    throw new CodedTypeError('options.apiBase must be a string or a URL');
+  }
+  const client: Record<string, unknown> = {};
+  try {
+    client.apiBase = new URL(apiBase, (globalThis as { location?: { href: string } }).location?.href);
+  } catch {
+    throw new CodedTypeError(
+      `options.apiBase "${String(apiBase)}" is not a URL; outside a browser give an absolute one`,
+    );
+  }
+  const transport: Transport = [
+    client.apiBase as URL,
+    // Called unbound: a browser's fetch throws "Illegal invocation" when `this` is something else.
+    (input, init) => fetchFn(input, init),
+    count(options, 'timeoutMs', 15_000),
+    count(options, 'retries', 2),
+    count(options, 'retryDelayMs', 300),
+  ];
+  for (const [name, [output, input]] of Object.entries(table)) {
+    client[name] = (...args: unknown[]) => send(transport, name as EndpointName, args, input, output);
+  }
+  return client;
 }
 
-// Only reads are repeated, and only when the failure says nothing about the request itself: the network, or a
-// gateway that could not reach the server. A POST is never repeated, so nothing happens twice.
-const RETRY_STATUSES = new Set([502, 503, 504]);
+function count(options: OnboardingClientOptions, name: 'timeoutMs' | 'retries' | 'retryDelayMs', fallback: number) {
+  const value = options[name] ?? fallback;
+  if (typeof value !== 'number' || !(value >= 0 && value < Infinity)) {
+    throw new CodedTypeError(`options.${name} must be a number of at least 0`);
+  }
+  return value;
+}
+
+/** Where and how requests go: the API prefix, `fetch`, the timeout, retries and the first retry delay. */
+type Transport = readonly [URL, typeof fetch, number, number, number];
 
 const JSON_TYPE = 'application/json';
 
-/** Sends one request of the contract and turns every way it can go wrong into an {@link OnboardingError}. */
-export async function send<Out>(transport: TransportOptions, name: EndpointName, call: Call): Promise<Out> {
-  const endpoint = ENDPOINTS[name];
-  const signal = checkOptions(call.options);
-  const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(call.params ?? {})) {
-    if (typeof value !== 'string' || value === '')
-      throw new CodedTypeError(`${name}: ${key} must be a non-empty string`);
-    params[key] = value;
-  }
-  let body: string | undefined;
-  if (call.input) {
-    if (typeof call.body !== 'object' || call.body === null) {
-      throw new CodedTypeError(`${name}: the request body must be an object`);
+// A gateway in front of the server answers 502–504 when it cannot reach it: the service is away, not broken.
+const isGateway = (status: number) => status > 501 && status < 505;
+
+/** Sends one request and turns every way it can go wrong into an {@link OnboardingError}. */
+async function send(
+  [apiBase, fetchFn, timeoutMs, retries, retryDelayMs]: Transport,
+  name: EndpointName,
+  args: unknown[],
+  input: Schema | undefined,
+  output: Schema | undefined,
+): Promise<unknown> {
+  const { method, path, status } = ENDPOINTS[name];
+  const url = new URL(
+    apiBase.pathname.replace(/\/$/u, '') +
+      path.replace(/\{\w+\}/gu, () => {
+        const id = args.shift();
+        if (typeof id !== 'string' || !id) throw new CodedTypeError(`${name}: ids must be non-empty strings`);
+        return encodeURIComponent(id);
+      }),
+    apiBase,
+  );
+  // State-changing requests always carry a JSON body: the server's origin check accepts nothing else (S6).
+  let body = method === 'GET' ? undefined : '{}';
+  if (input) {
+    const value = args.shift();
+    if (typeof value !== 'object' || !value) throw new CodedTypeError(`${name}: the body must be an object`);
+    const checked = validate(input, value);
+    if (!checked.ok) {
+      throw new OnboardingError('invalid_request', `${name}: invalid ${Object.keys(checked.issues).join(', ')}`, {
+        fields: checked.issues,
+      });
     }
-    const checked = validate(call.input, call.body);
-    if (!checked.ok) throw invalidRequest(checked.issues);
     body = JSON.stringify(checked.value);
-  } else if (endpoint.method !== 'GET') {
-    // State-changing requests always carry a JSON body: the server's origin check accepts nothing else (S6).
-    body = '{}';
   }
-  const url = new URL(transport.apiBase.pathname.replace(/\/$/u, '') + endpointPath(name, params), transport.apiBase);
-  const headers: Record<string, string> = { Accept: `${JSON_TYPE}, application/problem+json` };
-  if (body !== undefined) headers['Content-Type'] = JSON_TYPE;
-
-  const attempts = endpoint.method === 'GET' ? transport.retries + 1 : 1;
-  for (let attempt = 1; ; attempt++) {
-    const last = attempt >= attempts;
-    let response: Response;
-    try {
-      response = await fetchWithTimeout(transport, url, { method: endpoint.method, headers, body }, signal);
-    } catch (error) {
-      if (error instanceof OnboardingError && error.code === 'network_error' && !last) {
-        await pause(transport.retryDelayMs * 2 ** (attempt - 1), signal);
-        continue;
-      }
-      throw error;
-    }
-    if (response.status === endpoint.status) return readAnswer<Out>(response, name, call.output);
-    if (!last && RETRY_STATUSES.has(response.status)) {
-      discard(response);
-      await pause(transport.retryDelayMs * 2 ** (attempt - 1), signal);
-      continue;
-    }
-    throw await readProblem(response, name);
-  }
-}
-
-function checkOptions(options: RequestOptions | undefined): AbortSignal | undefined {
-  if (options === undefined) return undefined;
-  if (typeof options !== 'object' || options === null) throw new CodedTypeError('options must be an object');
-  const { signal } = options;
+  const options = args[0] ?? {};
+  if (typeof options !== 'object' || !options) throw new CodedTypeError('options must be an object');
+  const { signal } = options as RequestOptions;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new CodedTypeError('options.signal must be an AbortSignal');
   }
-  return signal;
-}
+  const headers: Record<string, string> = { Accept: `${JSON_TYPE}, application/problem+json` };
+  if (body) headers['Content-Type'] = JSON_TYPE;
 
-function invalidRequest(issues: FieldIssues): OnboardingError {
-  const summary = Object.entries(issues)
-    .map(([field, messages]) => `${field || 'body'}: ${messages.join(' ')}`)
-    .join('; ');
-  return new OnboardingError('invalid_request', `The request is not valid: ${summary}`, { fields: issues });
-}
-
-async function fetchWithTimeout(
-  transport: TransportOptions,
-  url: URL,
-  init: RequestInit,
-  signal: AbortSignal | undefined,
-): Promise<Response> {
-  signal?.throwIfAborted();
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, transport.timeoutMs);
-  const forward = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', forward, { once: true });
-  try {
-    return await transport.fetch(url, { ...init, credentials: 'include', signal: controller.signal });
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (timedOut) {
-      throw new OnboardingError('timeout', `The server did not answer within ${transport.timeoutMs} ms. Try again.`, {
-        cause: error,
+  // Only reads are repeated, and only when the failure says nothing about the request itself: the network, or a
+  // gateway that could not reach the server. A POST is never repeated, so nothing happens twice.
+  for (let attempt = method === 'GET' ? retries : 0; ; attempt--) {
+    signal?.throwIfAborted();
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let response: Response | undefined;
+    let failure: OnboardingError | undefined;
+    try {
+      response = await fetchFn(url, {
+        method,
+        headers,
+        body,
+        credentials: 'include',
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (timeout.aborted)
+        throw new OnboardingError('timeout', `${name}: no answer in ${timeoutMs} ms`, { cause: error });
+      failure = new OnboardingError('network_error', `${name}: the server could not be reached`, { cause: error });
+    }
+    if (response?.status === status) {
+      if (!output) return discard(response);
+      const parsed = output.safeParse(await readJson(response));
+      if (parsed.success) return parsed.data;
+      throw new OnboardingError('invalid_response', `${name}: the answer breaks the contract`, {
+        status,
+        cause: parsed.error,
       });
     }
-    throw new OnboardingError('network_error', 'The server could not be reached. Check the connection and try again.', {
-      cause: error,
-    });
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', forward);
+    if (attempt > 0 && (!response || isGateway(response.status))) {
+      discard(response);
+      const delay = retryDelayMs * 2 ** (retries - attempt);
+      await new Promise((resolve, reject) => {
+        setTimeout(resolve, delay);
+        // The caller's own abort reason, as fetch rejects with it.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      });
+      continue;
+    }
+    throw failure ?? (await readProblem(response!, name));
   }
-}
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }
-    function abort() {
-      clearTimeout(timer);
-      // The caller's own abort reason, as fetch rejects with it.
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      reject(signal?.reason);
-    }
-    signal?.addEventListener('abort', abort, { once: true });
-  });
 }
 
 /** Frees a body nobody reads. Not awaited: a stream's cancel may settle late (or, in mocks, never). */
-function discard(response: Response): void {
-  if (response.body && !response.bodyUsed) response.body.cancel().catch(() => undefined);
+function discard(response: Response | undefined): undefined {
+  response?.body?.cancel().catch(() => undefined);
+  return undefined;
 }
 
 /** The body as JSON, or `undefined` when it is not JSON (which no schema accepts). */
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return (await response.json()) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readAnswer<Out>(response: Response, name: EndpointName, schema: Schema | undefined): Promise<Out> {
-  if (!schema) {
-    discard(response);
-    return undefined as Out;
-  }
-  const json = await readJson(response);
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return parsed.data as Out;
-  throw new OnboardingError('invalid_response', `The answer of ${name} does not match the contract.`, {
-    status: response.status,
-    cause: parsed.error,
-  });
-}
+const readJson = (response: Response): Promise<unknown> => response.json().catch(() => undefined);
 
 async function readProblem(response: Response, name: EndpointName): Promise<OnboardingError> {
-  const { status } = response;
-  const json = (response.headers.get('Content-Type') ?? '').includes('json') ? await readJson(response) : undefined;
-  const parsed = ProblemSchema.safeParse(json);
+  const { status, headers } = response;
+  const parsed = ProblemSchema.safeParse(
+    headers.get('Content-Type')?.includes('json') ? await readJson(response) : discard(response),
+  );
   if (!parsed.success) {
-    discard(response);
-    // A proxy in front of the server answers 502–504 with a page of its own: the service is away, not broken.
-    const code = status >= 502 && status <= 504 ? 'service_unavailable' : 'invalid_response';
-    return new OnboardingError(code, `${name} answered ${status} without problem details.`, { status });
+    return new OnboardingError(
+      isGateway(status) ? 'service_unavailable' : 'invalid_response',
+      `${name} answered ${status} without problem details`,
+      { status },
+    );
   }
   const problem = parsed.data;
-  const retryAfter = Number(response.headers.get('Retry-After') ?? Number.NaN);
+  const retryAfter = String(headers.get('Retry-After'));
   return new OnboardingError(problem.code, problem.detail ?? problem.title, {
     status,
     attemptsLeft: problem.attemptsLeft,
-    retryAfterSeconds:
-      problem.retryAfterSeconds ?? (Number.isInteger(retryAfter) && retryAfter >= 0 ? retryAfter : undefined),
+    retryAfterSeconds: problem.retryAfterSeconds ?? (/^\d+$/u.test(retryAfter) ? Number(retryAfter) : undefined),
     violations: problem.violations,
     fields: problem.fields,
     step: problem.step,

@@ -1,6 +1,7 @@
 /**
  * `@wij-techniek/onboarding-sdk`: a typed client of the onboarding's HTTP API and the flow as a framework-free
- * state machine, for any UI (the `<wt-onboarding>` element is one).
+ * state machine, for any UI (the `<wt-onboarding>` element is one). Managing an organisation's people is in
+ * `@wij-techniek/onboarding-sdk/organisation`.
  *
  * @example
  * ```ts
@@ -24,7 +25,8 @@
  * @packageDocumentation
  */
 export * from './errors.js';
-export * from './client.js';
+export { createOnboardingClient } from './client.js';
+export type { InvitationLookupRequest, OnboardingClient, OnboardingClientOptions, RequestOptions } from './client.js';
 export * from './contract.js';
 export type * from './flow/states.js';
 export * from './flow/events.js';
@@ -33,4 +35,3 @@ export type { FlowListener, OnboardingFlowOptions, StepStorage } from './flow/fl
 export { INVITATION_PARAM } from './flow/location.js';
 export { transition } from './flow/transition.js';
 export type { FlowEvent, FlowFacts, FlowStateData, LocalStepId } from './flow/transition.js';
-export * from './organisation/index.js';

@@ -16,6 +16,7 @@ import {
   type StateOf,
   type StepId,
 } from '@wij-techniek/onboarding-sdk';
+import { createOrganisationClient, type Member } from '@wij-techniek/onboarding-sdk/organisation';
 
 declare const flow: OnboardingFlow;
 declare const state: FlowState;
@@ -126,8 +127,15 @@ export const session: Promise<Session> = client.session({ signal: AbortSignal.ti
 void client.signupEmail({ lang: 'nl' });
 // @ts-expect-error only the contract's languages
 void client.signupEmail({ email: 'a@b.nl', lang: 'de' });
+// @ts-expect-error organisation management is not part of the main entry's client
+void client.members('org');
+const organisationClient = createOrganisationClient({ apiBase: 'https://www.wij-techniek.nl/api/v1' });
+export const members: Promise<{ members: Member[] }> = organisationClient.members('org');
+export const sessionToo: Promise<Session> = organisationClient.session();
 // @ts-expect-error rights are the contract's rights
-void client.updateMember('org', 'member', { rights: ['everything'] });
+void organisationClient.updateMember('org', 'member', { rights: ['everything'] });
+// @ts-expect-error the member's id comes before the body
+void organisationClient.updateMember('org', { rights: ['administer'] });
 // @ts-expect-error logout takes no body
 void client.logout({ everywhere: true });
 // @ts-expect-error there is no endpoint for the callback: the browser follows it

@@ -10,7 +10,8 @@ import {
 } from '@wij-techniek/onboarding-contract';
 import { HttpResponse, delay, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { CodedTypeError, OnboardingError, createOnboardingClient, type OnboardingClient } from '../src/index.js';
+import { CodedTypeError, OnboardingError, createOnboardingClient } from '../src/index.js';
+import { createOrganisationClient, type OrganisationClient } from '../src/organisation/index.js';
 import {
   API,
   INVITATION_ID,
@@ -57,6 +58,8 @@ function answerAll(status: number, body: unknown): Seen[] {
 
 const client = (options: Parameters<typeof createOnboardingClient>[0] = {}) =>
   createOnboardingClient({ apiBase: API, retryDelayMs: 0, ...options });
+const orgClient = (options: Parameters<typeof createOrganisationClient>[0] = {}) =>
+  createOrganisationClient({ apiBase: API, retryDelayMs: 0, ...options });
 
 const member = {
   id: MEMBER_ID,
@@ -84,10 +87,13 @@ const auditEntry = {
   rightsAfter: ['register_for_meetings'],
 };
 
-/** One row per endpoint: how to call it, what must arrive at the server, what it answers. */
+/**
+ * One row per endpoint: how to call it, what must arrive at the server, what it answers. Rows from `organisation`
+ * on are the organisation client's own; the onboarding's rows run on both clients.
+ */
 const CALLS: {
   name: Exclude<EndpointName, 'eherkenningCallback'>;
-  call: (c: OnboardingClient) => Promise<unknown>;
+  call: (c: OrganisationClient) => Promise<unknown>;
   path: string;
   sent?: unknown;
   answer: unknown;
@@ -234,31 +240,53 @@ const CALLS: {
   },
 ];
 
+const ORGANISATION_ENDPOINTS = [
+  'organisation',
+  'members',
+  'inviteMember',
+  'updateMember',
+  'removeMember',
+  'invitations',
+  'withdrawInvitation',
+  'audit',
+];
+
 describe('client: every endpoint', () => {
   it('has a method for every endpoint of the contract except the browser-only callback', () => {
     const names = Object.keys(ENDPOINTS).filter((name) => name !== 'eherkenningCallback');
     assert.deepEqual(CALLS.map((row) => row.name).sort(), names.sort());
+    const c = orgClient();
+    for (const name of names) assert.equal(typeof c[name as keyof OrganisationClient], 'function', name);
+  });
+
+  it('the main entry’s client has every endpoint but the organisation’s (those are in /organisation)', () => {
     const c = client();
-    for (const name of names) assert.equal(typeof c[name as keyof OnboardingClient], 'function', name);
+    const methods = Object.keys(c).filter((key) => typeof c[key as keyof typeof c] === 'function');
+    const onboarding = CALLS.map((row) => row.name).filter((name) => !ORGANISATION_ENDPOINTS.includes(name));
+    assert.deepEqual(methods.sort(), onboarding.sort());
   });
 
   for (const row of CALLS) {
     const endpoint = ENDPOINTS[row.name];
-    it(`${row.name}: ${endpoint.method} ${endpoint.path} sends the normalised body and returns the checked answer`, async () => {
-      const seen = answerAll(endpoint.status, row.answer);
-      const result = await row.call(client());
-      assert.equal(seen.length, 1);
-      assert.equal(seen[0]!.method, endpoint.method);
-      assert.equal(seen[0]!.path, `/api/v1${row.path}`);
-      if (endpoint.method === 'GET') {
-        assert.equal(seen[0]!.body, '');
-      } else {
-        // State-changing requests are JSON so the server's origin check (S6) accepts them.
-        assert.equal(seen[0]!.contentType, 'application/json');
-        assert.deepEqual(JSON.parse(seen[0]!.body), row.sent);
-      }
-      assert.deepEqual(result, row.answer === null ? undefined : row.answer);
-    });
+    const clients: [string, () => object][] = [['organisation', orgClient]];
+    if (!ORGANISATION_ENDPOINTS.includes(row.name)) clients.unshift(['onboarding', client]);
+    for (const [which, make] of clients) {
+      it(`${row.name} (${which} client): ${endpoint.method} ${endpoint.path} sends the normalised body and returns the checked answer`, async () => {
+        const seen = answerAll(endpoint.status, row.answer);
+        const result = await row.call(make() as OrganisationClient);
+        assert.equal(seen.length, 1);
+        assert.equal(seen[0]!.method, endpoint.method);
+        assert.equal(seen[0]!.path, `/api/v1${row.path}`);
+        if (endpoint.method === 'GET') {
+          assert.equal(seen[0]!.body, '');
+        } else {
+          // State-changing requests are JSON so the server's origin check (S6) accepts them.
+          assert.equal(seen[0]!.contentType, 'application/json');
+          assert.deepEqual(JSON.parse(seen[0]!.body), row.sent);
+        }
+        assert.deepEqual(result, row.answer === null ? undefined : row.answer);
+      });
+    }
   }
 
   it('sends the session cookie (credentials: include) and asks for JSON', async () => {
@@ -277,7 +305,7 @@ describe('client: every endpoint', () => {
 
   it('URI-encodes path parameters', async () => {
     const seen = answerAll(200, { members: [] });
-    await client().members('a/b?c');
+    await orgClient().members('a/b?c');
     assert.equal(seen[0]!.path, '/api/v1/organisations/a%2Fb%3Fc/members');
   });
 
@@ -488,7 +516,7 @@ describe('client: abort and retries', () => {
         return problem('forbidden');
       }),
     );
-    await assert.rejects(client().organisation(ORGANISATION_ID), { code: 'forbidden' });
+    await assert.rejects(orgClient().organisation(ORGANISATION_ID), { code: 'forbidden' });
     assert.equal(calls, 1);
   });
 
@@ -529,7 +557,7 @@ describe('client: validation before sending', () => {
   });
 
   it('throws CodedTypeError (ERR_INVALID_ARG_TYPE) for arguments of the wrong type', async () => {
-    const c = client();
+    const c = orgClient();
     const misuse: (() => Promise<unknown>)[] = [
       () => c.signupEmail(null as never),
       () => c.signupEmail('jan@bedrijf.nl' as never),

@@ -5,7 +5,7 @@ import {
   type MembersEventMap,
   type MembersState,
   type OrganisationMembers,
-} from '@wij-techniek/onboarding-sdk';
+} from '@wij-techniek/onboarding-sdk/organisation';
 import { WtInvitationWithdrawnEvent } from './events/invitation-withdrawn.js';
 import { WtMemberInvitedEvent } from './events/member-invited.js';
 import { WtMemberRemovedEvent } from './events/member-removed.js';

@@ -1,12 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  isInvitationExpired,
-  RIGHTS,
-  type ErrorCode,
-  type OrganisationMembers,
-  type Right,
-} from '@wij-techniek/onboarding-sdk';
+import { RIGHTS, type ErrorCode, type Right } from '@wij-techniek/onboarding-sdk';
+import { isInvitationExpired, type OrganisationMembers } from '@wij-techniek/onboarding-sdk/organisation';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import { format } from '../i18n/translation.js';
 import onboardingStyles from '../onboarding.styles.js';

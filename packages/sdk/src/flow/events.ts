@@ -25,8 +25,8 @@ export interface FlowEventMap {
 
 /** The state changed. */
 export class FlowChangeEvent extends Event {
-  readonly state: FlowState;
-  readonly previous: FlowState;
+  declare readonly state: FlowState;
+  declare readonly previous: FlowState;
   constructor(state: FlowState, previous: FlowState) {
     super('change');
     this.state = state;
@@ -36,8 +36,8 @@ export class FlowChangeEvent extends Event {
 
 /** The step changed. */
 export class FlowStepChangeEvent extends Event {
-  readonly step: FlowState['step'];
-  readonly previousStep: FlowState['step'];
+  declare readonly step: FlowState['step'];
+  declare readonly previousStep: FlowState['step'];
   constructor(step: FlowState['step'], previousStep: FlowState['step']) {
     super('stepchange');
     this.step = step;
@@ -47,7 +47,7 @@ export class FlowStepChangeEvent extends Event {
 
 /** An account was created or signed in. */
 export class FlowAccountEvent extends Event {
-  readonly account: Account;
+  declare readonly account: Account;
   constructor(type: 'accountcreated' | 'signedin', account: Account) {
     super(type);
     this.account = account;
@@ -56,7 +56,7 @@ export class FlowAccountEvent extends Event {
 
 /** The organisation was verified through eHerkenning, as confirmed by the server. */
 export class FlowVerifiedEvent extends Event {
-  readonly organisation: Organisation;
+  declare readonly organisation: Organisation;
   constructor(organisation: Organisation) {
     super('verified');
     this.organisation = organisation;
@@ -65,10 +65,10 @@ export class FlowVerifiedEvent extends Event {
 
 /** An intent failed. */
 export class FlowErrorEvent extends Event {
-  readonly error: OnboardingError;
-  readonly step: FlowState['step'];
+  declare readonly error: OnboardingError;
+  declare readonly step: FlowState['step'];
   /** For eHerkenning outcomes that came back from the callback. */
-  readonly outcome: EherkenningOutcome | undefined;
+  declare readonly outcome: EherkenningOutcome | undefined;
   constructor(error: OnboardingError, step: FlowState['step'], outcome?: EherkenningOutcome) {
     super('error');
     this.error = error;
@@ -79,8 +79,8 @@ export class FlowErrorEvent extends Event {
 
 /** The browser is about to leave for eHerkenning. Cancelable: `preventDefault()` and navigate yourself. */
 export class FlowRedirectEvent extends Event {
-  readonly supplierId: string;
-  readonly redirectUrl: string;
+  declare readonly supplierId: string;
+  declare readonly redirectUrl: string;
   constructor(supplierId: string, redirectUrl: string) {
     super('redirect', { cancelable: true });
     this.supplierId = supplierId;

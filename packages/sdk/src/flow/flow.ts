@@ -3,9 +3,12 @@ import {
   LANGUAGES,
   checkPassword,
   type Config,
+  type EherkenningOutcome,
   type Language,
+  type PasswordPolicy,
   type PasswordVerdict,
   type Session,
+  type StepAnswer,
   type StepId,
 } from '@wij-techniek/onboarding-contract';
 import { createOnboardingClient, type OnboardingClient } from '../client.js';
@@ -117,17 +120,19 @@ export interface OnboardingFlow {
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above only types events
 export class OnboardingFlow extends EventTarget {
-  /** The client the flow talks through; use it for what the flow does not cover (organisation management). */
+  /** The client the flow talks through, e.g. to read `config` again. */
   readonly client: OnboardingClient;
   #state: FlowState;
   #facts: FlowFacts = NO_FACTS;
-  #lang: Language;
+  #lang!: Language;
+  /** Counts the step changes: the actions of a state work only while its step is the current visit. */
   #epoch = 0;
+  /** Counts the intents: only the latest may apply its outcome (Lit Task's call id). */
   #callId = 0;
   #controller: AbortController | undefined;
   #invitationToken: string | undefined;
   readonly #listeners = new Set<FlowListener>();
-  readonly #storage: StepStorage | null;
+  readonly #storage: StepStorage | null | undefined;
   readonly #location: { readonly href: string } | undefined;
   readonly #history: Pick<History, 'replaceState'> | undefined;
   readonly #navigate: (url: string) => void;
@@ -143,14 +148,18 @@ export class OnboardingFlow extends EventTarget {
       sessionStorage?: StepStorage;
     };
     this.client = options.client ?? createOnboardingClient({ apiBase: options.apiBase });
-    this.#lang = checkLanguage(options.lang ?? 'nl');
+    this.setLanguage(options.lang ?? 'nl');
     this.#location = options.location ?? globals.location;
     this.#history = options.history ?? globals.history;
-    this.#storage = options.storage === undefined ? defaultStorage(globals) : options.storage;
+    try {
+      this.#storage = options.storage === undefined ? globals.sessionStorage : options.storage;
+    } catch {
+      // Reading sessionStorage throws where the browser blocks storage: the flow works without it.
+    }
     this.#navigate = options.navigate ?? ((url) => globals.location?.assign?.(url));
     this.#clock = options.clock ?? Date.now;
     this.#returnTo = options.returnTo;
-    this.#state = this.#withActions(enter(this.#storedStep() ?? 'start', this.#facts));
+    this.#state = this.#withActions(enter(this.#storedStep(), NO_FACTS));
   }
 
   /** The current state. Render it; call only its `actions`. */
@@ -170,7 +179,8 @@ export class OnboardingFlow extends EventTarget {
 
   /** Sets the language of the e-mails the server sends from now on. */
   setLanguage(lang: Language): void {
-    this.#lang = checkLanguage(lang);
+    if (!LANGUAGES.includes(lang)) throw new CodedTypeError(`lang must be one of ${LANGUAGES.join(', ')}`);
+    this.#lang = lang;
   }
 
   /**
@@ -195,91 +205,78 @@ export class OnboardingFlow extends EventTarget {
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw new CodedTypeError('signal must be an AbortSignal');
     }
-    const href = this.#location?.href;
-    const landing = readLanding(href);
-    const clean = without(href, EHERKENNING_OUTCOME_PARAM);
-    if (clean !== undefined) this.#history?.replaceState(null, '', clean);
-    const { id, controller } = this.#begin();
-    const forward = () => controller.abort(signal?.reason);
-    if (signal?.aborted) forward();
-    signal?.addEventListener('abort', forward, { once: true });
-    this.#apply({ type: 'busy' });
-    const previous = this.#state;
-    try {
-      const options = { signal: controller.signal };
-      const [config, session] = await Promise.all([this.client.config(options), this.client.session(options)]);
-      let facts: FlowFacts = { ...sessionFacts(this.#facts, session), config };
-      let lookupError: OnboardingError | undefined;
-      this.#invitationToken = landing.invitationToken;
-      if (landing.invitationToken !== undefined) {
-        try {
-          facts = {
-            ...facts,
-            invitation: await this.client.lookupInvitation({ token: landing.invitationToken }, options),
-          };
-        } catch (error) {
-          lookupError = asFailure(error, controller.signal);
-          this.#forgetInvitation();
+    const { outcome, invitationToken } = readLanding(this.#location?.href);
+    this.#clean(EHERKENNING_OUTCOME_PARAM);
+    this.#invitationToken = invitationToken;
+    await this.#run(
+      async (options) => {
+        const [config, session] = await Promise.all([this.client.config(options), this.client.session(options)]);
+        let facts: FlowFacts = { ...sessionFacts(this.#facts, session), config };
+        let error: OnboardingError | undefined;
+        if (invitationToken !== undefined) {
+          try {
+            facts = { ...facts, invitation: await this.client.lookupInvitation({ token: invitationToken }, options) };
+          } catch (failure) {
+            options.signal.throwIfAborted();
+            error = asFailure(failure);
+            this.#forgetInvitation();
+          }
         }
-      }
-      if (id !== this.#callId) return this.#state;
-      this.#facts = facts;
-      // The server's record of the round trip wins over the parameter anyone can put in an address.
-      const outcome = landing.outcome && (session.eherkenning?.outcome ?? landing.outcome);
-      this.#apply({
-        type: 'server',
-        step: session.step,
-        facts,
-        fallback: this.#storedStep() ?? 'start',
-        error: lookupError,
-        outcome,
-      });
-      const state = this.#state;
-      if (state.step === 'verified' && outcome === 'verified') {
-        this.dispatchEvent(new FlowVerifiedEvent(state.organisation));
-      }
-      if (state.error && state.error !== previous.error) {
-        this.dispatchEvent(new FlowErrorEvent(state.error, state.step, outcome));
-      }
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      if (id === this.#callId) this.#fail(asFailure(error, controller.signal), this.#state.step);
-    } finally {
-      signal?.removeEventListener('abort', forward);
-      if (id === this.#callId) this.#controller = undefined;
-    }
+        return { facts, session, error };
+      },
+      ({ facts, session, error }) => {
+        this.#facts = facts;
+        // The server's record of the round trip wins over the parameter anyone can put in an address.
+        const confirmed = outcome && (session.eherkenning?.outcome ?? outcome);
+        this.#server(session.step, error, confirmed);
+        const state = this.#state;
+        if (state.step === 'verified' && confirmed === 'verified') {
+          this.dispatchEvent(new FlowVerifiedEvent(state.organisation));
+        }
+        if (state.error) this.dispatchEvent(new FlowErrorEvent(state.error, state.step, confirmed));
+      },
+      signal,
+    );
     return this.#state;
   }
 
   // ── effects ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Starts an intent: aborts the previous one and makes its answers stale. */
-  #begin(): { id: number; controller: AbortController } {
-    this.#controller?.abort(new OnboardingError('invalid_transition', 'A newer intent replaced this request.'));
-    const controller = new AbortController();
-    this.#controller = controller;
-    return { id: ++this.#callId, controller };
+  /** Ends the intent under way: its request is aborted and its outcome will be dropped. */
+  #stop(): number {
+    this.#controller?.abort();
+    this.#controller = undefined;
+    return ++this.#callId;
   }
 
-  /** Runs one intent; its outcome is applied only while it is the latest (Lit Task's call id). */
+  /**
+   * Runs one intent: marks the state busy, aborts the previous intent and applies the outcome only while this is
+   * the latest. `outer` is a caller's signal that aborts it; the returned promise then rejects with its reason.
+   */
   async #run<T>(
-    work: (signal: AbortSignal) => Promise<T>,
-    done: (result: T, signal: AbortSignal) => void | Promise<void>,
+    work: (options: { signal: AbortSignal }) => Promise<T>,
+    done: (result: T) => void,
+    outer?: AbortSignal,
   ): Promise<void> {
     const step = this.#state.step;
-    const { id, controller } = this.#begin();
+    const id = this.#stop();
+    const controller = (this.#controller = new AbortController());
+    const forward = () => controller.abort(outer?.reason);
+    if (outer?.aborted) forward();
+    outer?.addEventListener('abort', forward);
     this.#apply({ type: 'busy' });
+    const options = { signal: controller.signal };
     try {
-      const result = await work(controller.signal);
-      if (id !== this.#callId) return;
-      await done(result, controller.signal);
+      const result = await work(options);
+      if (id === this.#callId) done(result);
     } catch (error) {
+      if (outer?.aborted) throw outer.reason;
       if (id !== this.#callId) return;
-      const failure = asFailure(error, controller.signal);
+      const failure = asFailure(error);
       if (failure.step !== undefined && failure.step !== step) {
         // The server says the flow is elsewhere: ask it where, so the state shows that step completely.
         try {
-          const session = await this.client.session({ signal: controller.signal });
+          const session = await this.client.session(options);
           if (id !== this.#callId) return;
           this.#facts = sessionFacts(this.#facts, session);
         } catch {
@@ -288,21 +285,44 @@ export class OnboardingFlow extends EventTarget {
       }
       if (id === this.#callId) this.#fail(failure, step);
     } finally {
+      outer?.removeEventListener('abort', forward);
       if (id === this.#callId) this.#controller = undefined;
     }
   }
 
+  /** Sends one request of a step and shows the step its answer names; a session answer signs the person in. */
+  #send(
+    name: StepEndpoint,
+    body?: object,
+    signedIn?: 'signedin' | 'accountcreated',
+    accepting?: boolean,
+  ): Promise<void> {
+    const client = this.client as unknown as Record<StepEndpoint, (...args: unknown[]) => Promise<StepAnswer>>;
+    return this.#run(
+      (options) => client[name](...(body ? [body, options] : [options])),
+      (answer) => this.#answered(answer, signedIn, accepting),
+    );
+  }
+
+  #answered(answer: StepAnswer, signedIn?: 'signedin' | 'accountcreated', accepting?: boolean): void {
+    const { step, flow, account } = answer as Partial<Session>;
+    if (accepting) this.#forgetInvitation();
+    this.#facts = signedIn
+      ? sessionFacts(this.#facts, answer as Session)
+      : { ...this.#facts, flow: flow ?? this.#facts.flow };
+    this.#server(step!);
+    if (signedIn && account) this.dispatchEvent(new FlowAccountEvent(signedIn, account));
+  }
+
   /** Moves to a step the client owns; any request under way becomes stale. */
   #go(step: LocalStepId): void {
-    this.#controller?.abort();
-    this.#controller = undefined;
-    this.#callId++;
+    this.#stop();
     this.#apply({ type: 'enter', step, facts: this.#facts });
   }
 
-  /** Shows what the server answered. */
-  #server(step: Session['step']): void {
-    this.#apply({ type: 'server', step, facts: this.#facts, fallback: this.#storedStep() ?? 'start' });
+  /** Shows the step the server named. */
+  #server(step: Session['step'], error?: OnboardingError, outcome?: EherkenningOutcome): void {
+    this.#apply({ type: 'server', step, facts: this.#facts, fallback: this.#storedStep(), error, outcome });
   }
 
   #fail(error: OnboardingError, step: StepId): void {
@@ -313,42 +333,40 @@ export class OnboardingFlow extends EventTarget {
     this.dispatchEvent(new FlowErrorEvent(error, step));
   }
 
-  /** A failure decided before anything is sent (passwords differ, a policy rule broken). */
-  #refuse(error: OnboardingError): Promise<void> {
-    this.#controller?.abort();
-    this.#callId++;
-    this.#fail(error, this.#state.step);
-    return Promise.resolve();
-  }
-
   #apply(event: FlowEvent): void {
     const previous = this.#state;
     const data = transition(previous, event);
-    if (data.step !== previous.step) this.#epoch++;
-    const next = data.step === previous.step ? freeze({ ...data, actions: previous.actions }) : this.#withActions(data);
-    this.#state = next as FlowState;
-    this.#remember(next.step);
-    this.dispatchEvent(new FlowChangeEvent(this.#state, previous));
-    if (next.step !== previous.step) this.dispatchEvent(new FlowStepChangeEvent(next.step, previous.step));
+    const moved = data.step !== previous.step;
+    if (moved) this.#epoch++;
+    const state = (this.#state = moved ? this.#withActions(data) : freeze(data, previous.actions));
+    this.#remember(state.step);
+    this.dispatchEvent(new FlowChangeEvent(state, previous));
+    if (moved) this.dispatchEvent(new FlowStepChangeEvent(state.step, previous.step));
     for (const listener of [...this.#listeners]) {
       try {
-        listener(this.#state, previous);
+        listener(state, previous);
       } catch (error) {
         // A listener's bug must not stop the flow or the other listeners; report it as EventTarget does.
-        report(error);
+        const { reportError } = globalThis as { reportError?: (error: unknown) => void };
+        if (reportError) reportError(error);
+        else
+          queueMicrotask(() => {
+            throw error;
+          });
       }
     }
   }
 
-  // ── storage of the client-owned step ───────────────────────────────────────────────────────────────────────
+  // ── storage of the client-owned step (storage can be switched off or throw: the flow works without it) ──────
 
-  #storedStep(): LocalStepId | undefined {
+  #storedStep(): LocalStepId {
     try {
       const value = this.#storage?.getItem(STEP_STORAGE_KEY);
-      return isLocalStep(value) ? value : undefined;
+      if (isLocalStep(value)) return value;
     } catch {
-      return undefined; // Storage can be switched off (private windows, cookie settings): the flow still works.
+      // Without storage a reload starts at the beginning.
     }
+    return 'start';
   }
 
   #remember(step: StepId): void {
@@ -356,225 +374,172 @@ export class OnboardingFlow extends EventTarget {
       if (isLocalStep(step)) this.#storage?.setItem(STEP_STORAGE_KEY, step);
       else this.#storage?.removeItem(STEP_STORAGE_KEY);
     } catch {
-      // As above: without storage a reload starts at the beginning, nothing breaks.
+      // As above.
     }
+  }
+
+  /** Removes the flow's query parameter `name` from the address bar, when it is there. */
+  #clean(name: string): void {
+    const clean = without(this.#location?.href, name);
+    if (clean !== undefined) this.#history?.replaceState(null, '', clean);
   }
 
   #forgetInvitation(): void {
     this.#invitationToken = undefined;
     this.#facts = { ...this.#facts, invitation: undefined };
-    const clean = without(this.#location?.href, INVITATION_PARAM);
-    if (clean !== undefined) this.#history?.replaceState(null, '', clean);
+    this.#clean(INVITATION_PARAM);
   }
 
   // ── actions per step ───────────────────────────────────────────────────────────────────────────────────────
 
+  /** The state with the actions of its step, which throw once the flow has moved to another step. */
   #withActions(data: FlowStateData): FlowState {
     const epoch = this.#epoch;
-    const guard =
-      <A extends unknown[], R>(name: string, action: (...args: A) => R) =>
-      (...args: A): R => {
+    const actions = this.#actions(data) as Record<string, (...args: never[]) => unknown>;
+    for (const [name, action] of Object.entries(actions)) {
+      actions[name] = (...args: never[]) => {
         if (epoch !== this.#epoch) {
-          throw new OnboardingError(
-            'invalid_transition',
-            `${name} belongs to the "${data.step}" step, which the flow has left (it is on "${this.#state.step}").`,
-          );
+          throw new OnboardingError('invalid_transition', `${name}: the flow has left the "${data.step}" step`);
         }
         return action(...args);
       };
-    return freeze({ ...data, actions: this.#actions(data, guard) } as FlowState);
+    }
+    return freeze(data, actions as FlowState['actions']);
   }
 
-  #actions(
-    data: FlowStateData,
-    guard: <A extends unknown[], R>(name: string, action: (...args: A) => R) => (...args: A) => R,
-  ): FlowState['actions'] {
+  #actions(data: FlowStateData): FlowState['actions'] {
     const go = (step: LocalStepId) => () => this.#go(step);
-    const signOut = guard('signOut', () =>
+    const signIn = (credentials: Credentials) => {
+      const { email, password } = checked(credentials, 'credentials', CREDENTIALS);
+      return this.#send('login', { email, password }, 'signedin');
+    };
+    const signOut = () =>
       this.#run(
-        (signal) => this.client.logout({ signal }),
+        (options) => this.client.logout(options),
         () => {
           this.#facts = { ...NO_FACTS, config: this.#facts.config };
-          this.#apply({ type: 'enter', step: 'start', facts: this.#facts });
+          this.#go('start');
         },
-      ),
-    );
-    const signIn = (credentials: Credentials) => {
-      checkStrings('credentials', credentials, ['email', 'password']);
-      return this.#run(
-        (signal) => this.client.login({ email: credentials.email, password: credentials.password }, { signal }),
-        (session) => this.#signedIn(session, 'signedin'),
       );
+    // The password checks the server will make, minus its blocklist: refused before anything is sent.
+    const refused = (input: NewPasswordInput, context: (string | undefined)[]) => {
+      const policy = (data as { policy: PasswordPolicy }).policy;
+      const { violations } = checkPassword(input.password, policy, { context });
+      const error =
+        input.password !== input.passwordRepeat
+          ? new OnboardingError('passwords_differ')
+          : violations.length > 0
+            ? new OnboardingError('password_policy', `the password breaks ${violations.join(', ')}`, { violations })
+            : undefined;
+      if (!error) return undefined;
+      this.#stop();
+      this.#fail(error, data.step);
+      return Promise.resolve();
     };
+    const verdict =
+      (email: string) =>
+      (password: string, names?: { firstName?: string; lastName?: string }): PasswordVerdict => {
+        checkString('password', password);
+        const context = [email, names?.firstName, names?.lastName];
+        return checkPassword(password, (data as { policy: PasswordPolicy }).policy, { context });
+      };
     switch (data.step) {
       case 'start':
-        return { begin: guard('begin', go('eherkenning-info')) };
+        return { begin: go('eherkenning-info') };
       case 'eherkenning-info':
-        return { next: guard('next', go('account')), back: guard('back', go('start')) };
+        return { next: go('account'), back: go('start') };
       case 'account':
         return {
-          createAccount: guard('createAccount', go('email')),
-          signIn: guard('signIn', signIn),
-          forgotPassword: guard('forgotPassword', go('password-email')),
-          back: guard('back', go('eherkenning-info')),
+          createAccount: go('email'),
+          signIn,
+          forgotPassword: go('password-email'),
+          back: go('eherkenning-info'),
         };
       case 'email':
-      case 'password-email': {
-        const signup = data.step === 'email';
+      case 'password-email':
         return {
-          submit: guard('submit', (email: string) => {
+          submit: (email: string) => {
             checkString('email', email);
             this.#facts = { ...this.#facts, email };
-            return this.#run(
-              (signal) => {
-                const body = { email, lang: this.#lang };
-                return signup
-                  ? this.client.signupEmail(body, { signal })
-                  : this.client.passwordForgot(body, { signal });
-              },
-              (answer) => {
-                this.#facts = { ...this.#facts, flow: answer.flow };
-                this.#server(answer.step);
-              },
-            );
-          }),
-          back: guard('back', go('account')),
+            return this.#send(data.step === 'email' ? 'signupEmail' : 'passwordForgot', { email, lang: this.#lang });
+          },
+          back: go('account'),
         };
-      }
       case 'code':
       case 'password-code': {
         const signup = data.step === 'code';
         return {
-          submit: guard('submit', (code: string) => {
+          submit: (code: string) => {
             checkString('code', code);
-            return this.#run(
-              (signal) =>
-                signup ? this.client.signupCode({ code }, { signal }) : this.client.passwordCode({ code }, { signal }),
-              (answer) => this.#server(answer.step),
-            );
-          }),
-          resend: guard('resend', () =>
-            this.#run(
-              (signal) =>
-                signup ? this.client.signupCodeResend({ signal }) : this.client.passwordCodeResend({ signal }),
-              (answer) => {
-                this.#facts = { ...this.#facts, flow: answer.flow };
-                this.#server(answer.step);
-              },
-            ),
-          ),
-          changeEmail: guard('changeEmail', () => {
+            return this.#send(signup ? 'signupCode' : 'passwordCode', { code });
+          },
+          resend: () => this.#send(signup ? 'signupCodeResend' : 'passwordCodeResend'),
+          changeEmail: () => {
             this.#facts = { ...this.#facts, email: data.email };
             this.#go(signup ? 'email' : 'password-email');
-          }),
+          },
         };
       }
       case 'details':
         return {
-          submit: guard('submit', (input: AccountInput) => {
-            const refused = this.#checkNewPassword(input, data.policy, [data.email, input.firstName, input.lastName]);
-            if (refused) return this.#refuse(refused);
-            const { password, firstName, lastName } = input;
-            return this.#run(
-              (signal) => this.client.signupAccount({ password, firstName, lastName }, { signal }),
-              (session) => this.#signedIn(session, 'accountcreated'),
+          submit: (input: AccountInput) => {
+            const { password, firstName, lastName } = checked(input, 'input', ACCOUNT_INPUT);
+            return (
+              refused(input, [data.email, firstName, lastName]) ??
+              this.#send('signupAccount', { password, firstName, lastName }, 'accountcreated')
             );
-          }),
-          checkPassword: guard('checkPassword', (password: string, names?: { firstName?: string; lastName?: string }) =>
-            verdict(password, data.policy, [data.email, names?.firstName, names?.lastName]),
-          ),
+          },
+          checkPassword: verdict(data.email),
         };
       case 'supplier':
         return {
-          choose: guard('choose', (supplierId: string) => {
+          choose: (supplierId: string) => {
             checkString('supplierId', supplierId);
             const returnTo = this.#returnTo ?? defaultReturnTo(this.#location?.href) ?? '';
             return this.#run(
-              (signal) => this.client.eherkenningStart({ supplierId, returnTo }, { signal }),
+              (options) => this.client.eherkenningStart({ supplierId, returnTo }, options),
               ({ redirectUrl }) => {
-                const event = new FlowRedirectEvent(supplierId, redirectUrl);
-                if (this.dispatchEvent(event)) this.#navigate(redirectUrl);
+                if (this.dispatchEvent(new FlowRedirectEvent(supplierId, redirectUrl))) this.#navigate(redirectUrl);
                 // Not busy any more: after a cancelled redirect, or when the page comes back from the back/forward cache.
                 this.#apply({ type: 'idle' });
               },
             );
-          }),
+          },
           signOut,
         };
       case 'verified':
         return { signOut };
       case 'password-new':
         return {
-          submit: guard('submit', (input: NewPasswordInput) => {
-            const refused = this.#checkNewPassword(input, data.policy, [data.email]);
-            if (refused) return this.#refuse(refused);
-            return this.#run(
-              (signal) => this.client.passwordReset({ password: input.password }, { signal }),
-              (session) => this.#signedIn(session, 'signedin'),
-            );
-          }),
-          checkPassword: guard('checkPassword', (password: string) => verdict(password, data.policy, [data.email])),
+          submit: (input: NewPasswordInput) => {
+            const { password } = checked(input, 'input', NEW_PASSWORD);
+            return refused(input, [data.email]) ?? this.#send('passwordReset', { password }, 'signedin');
+          },
+          checkPassword: verdict(data.email),
         };
-      case 'invitation': {
-        const token = () => this.#invitationToken ?? '';
+      case 'invitation':
         return {
-          accept: guard('accept', (input: AccountInput) => {
-            const context = [data.invitation.email, input.firstName, input.lastName];
-            const refused = this.#checkNewPassword(input, data.policy, context);
-            if (refused) return this.#refuse(refused);
-            const { password, firstName, lastName } = input;
-            return this.#run(
-              (signal) => this.client.acceptInvitation({ token: token(), password, firstName, lastName }, { signal }),
-              (session) => this.#accepted(session, 'accountcreated'),
+          accept: (input: AccountInput) => {
+            const { password, firstName, lastName } = checked(input, 'input', ACCOUNT_INPUT);
+            const body = { token: this.#invitationToken ?? '', password, firstName, lastName };
+            return (
+              refused(input, [data.invitation.email, firstName, lastName]) ??
+              this.#send('acceptInvitation', body, 'accountcreated', true)
             );
-          }),
-          signInAndAccept: guard('signInAndAccept', (credentials: Credentials) => {
-            checkStrings('credentials', credentials, ['email', 'password']);
+          },
+          signInAndAccept: (credentials: Credentials) => {
+            const { email, password } = checked(credentials, 'credentials', CREDENTIALS);
             return this.#run(
-              async (signal) => {
-                await this.client.login({ email: credentials.email, password: credentials.password }, { signal });
-                return this.client.acceptInvitation({ token: token() }, { signal });
+              async (options) => {
+                await this.client.login({ email, password }, options);
+                return this.client.acceptInvitation({ token: this.#invitationToken ?? '' }, options);
               },
-              (session) => this.#accepted(session, 'signedin'),
+              (session) => this.#answered(session, 'signedin', true),
             );
-          }),
-          checkPassword: guard('checkPassword', (password: string, names?: { firstName?: string; lastName?: string }) =>
-            verdict(password, data.policy, [data.invitation.email, names?.firstName, names?.lastName]),
-          ),
+          },
+          checkPassword: verdict(data.invitation.email),
         };
-      }
     }
-  }
-
-  #checkNewPassword(
-    input: AccountInput | NewPasswordInput,
-    policy: Parameters<typeof checkPassword>[1],
-    context: readonly (string | undefined)[],
-  ): OnboardingError | undefined {
-    const names = 'firstName' in input || 'lastName' in input ? (['firstName', 'lastName'] as const) : [];
-    checkStrings('input', input, ['password', 'passwordRepeat', ...names]);
-    if (input.password !== input.passwordRepeat) {
-      return new OnboardingError(
-        'passwords_differ',
-        'The two passwords are not the same. Type the same password twice.',
-      );
-    }
-    const { violations } = checkPassword(input.password, policy, { context });
-    if (violations.length > 0) {
-      return new OnboardingError('password_policy', `The password breaks: ${violations.join(', ')}.`, { violations });
-    }
-    return undefined;
-  }
-
-  #signedIn(session: Session, event: 'signedin' | 'accountcreated'): void {
-    this.#facts = sessionFacts(this.#facts, session);
-    this.#server(session.step);
-    if (session.account) this.dispatchEvent(new FlowAccountEvent(event, session.account));
-  }
-
-  #accepted(session: Session, event: 'signedin' | 'accountcreated'): void {
-    this.#forgetInvitation();
-    this.#signedIn(session, event);
   }
 }
 
@@ -598,59 +563,36 @@ export function createOnboardingFlow(options: OnboardingFlowOptions = {}): Onboa
   return new OnboardingFlow(options);
 }
 
-function sessionFacts(facts: FlowFacts, session: Session): FlowFacts {
-  return { ...facts, account: session.account, memberships: session.memberships, flow: session.flow };
+/** The client's methods whose answer names the next step (and, for a session, signs the person in). */
+type StepEndpoint = Exclude<
+  keyof OnboardingClient,
+  'apiBase' | 'config' | 'session' | 'logout' | 'eherkenningStart' | 'lookupInvitation'
+>;
+
+const CREDENTIALS = ['email', 'password'] as const;
+const NEW_PASSWORD = ['password', 'passwordRepeat'] as const;
+const ACCOUNT_INPUT = [...NEW_PASSWORD, 'firstName', 'lastName'] as const;
+
+function sessionFacts(facts: FlowFacts, { account, memberships, flow }: Session): FlowFacts {
+  return { ...facts, account, memberships, flow };
 }
 
-function asFailure(error: unknown, signal: AbortSignal): OnboardingError {
-  if (error instanceof OnboardingError) return error;
-  if (signal.aborted) return new OnboardingError('invalid_transition', 'The request was aborted.', { cause: error });
+function asFailure(error: unknown): OnboardingError {
   // Anything else is a bug between the client and the flow; the person sees a retryable failure, not a hang.
-  return new OnboardingError('internal_error', 'Something went wrong in the page. Try again.', { cause: error });
+  return error instanceof OnboardingError ? error : new OnboardingError('internal_error', 'a bug', { cause: error });
 }
 
-function verdict(
-  password: string,
-  policy: Parameters<typeof checkPassword>[1],
-  context: (string | undefined)[],
-): PasswordVerdict {
-  checkString('password', password);
-  return checkPassword(password, policy, { context });
-}
-
-function report(error: unknown): void {
-  const { reportError } = globalThis as { reportError?: (error: unknown) => void };
-  if (typeof reportError === 'function') reportError(error);
-  else
-    queueMicrotask(() => {
-      throw error;
-    });
-}
-
-function freeze<T extends object>(value: T): T {
-  return Object.freeze(value);
-}
-
-function checkLanguage(lang: unknown): Language {
-  if (!(LANGUAGES as readonly unknown[]).includes(lang)) {
-    throw new CodedTypeError(`lang must be one of ${LANGUAGES.join(', ')}`);
-  }
-  return lang as Language;
+function freeze(data: FlowStateData, actions: FlowState['actions']): FlowState {
+  return Object.freeze({ ...data, actions }) as FlowState;
 }
 
 function checkString(name: string, value: unknown): void {
   if (typeof value !== 'string') throw new CodedTypeError(`${name} must be a string`);
 }
 
-function checkStrings(name: string, value: unknown, keys: readonly string[]): void {
+/** `value`, once it is an object whose `keys` are strings. */
+function checked<T extends object>(value: T, name: string, keys: readonly (keyof T & string)[]): T {
   if (typeof value !== 'object' || value === null) throw new CodedTypeError(`${name} must be an object`);
-  for (const key of keys) checkString(`${name}.${key}`, (value as Record<string, unknown>)[key]);
-}
-
-function defaultStorage(globals: { sessionStorage?: StepStorage }): StepStorage | null {
-  try {
-    return globals.sessionStorage ?? null;
-  } catch {
-    return null; // Reading sessionStorage throws where the browser blocks storage.
-  }
+  for (const key of keys) checkString(`${name}.${key}`, value[key]);
+  return value;
 }

@@ -17,23 +17,20 @@ export interface LandingParams {
 
 /** Reads the callback's outcome and an invitation token from `href`; an unknown outcome counts as none. */
 export function readLanding(href: string | undefined): LandingParams {
-  const url = parse(href);
-  const outcome = url?.searchParams.get(EHERKENNING_OUTCOME_PARAM);
-  const token = url?.searchParams.get(INVITATION_PARAM);
+  const params = parse(href)?.searchParams;
+  const outcome = params?.get(EHERKENNING_OUTCOME_PARAM) as EherkenningOutcome;
   return {
-    outcome: (EHERKENNING_OUTCOMES as readonly (string | null | undefined)[]).includes(outcome)
-      ? (outcome as EherkenningOutcome)
-      : undefined,
-    invitationToken: token || undefined,
+    outcome: EHERKENNING_OUTCOMES.includes(outcome) ? outcome : undefined,
+    invitationToken: params?.get(INVITATION_PARAM) || undefined,
   };
 }
 
 /** `href` without the given query parameters; `undefined` when it had none of them. */
 export function without(href: string | undefined, ...names: string[]): string | undefined {
   const url = parse(href);
-  if (!url || !names.some((name) => url.searchParams.has(name))) return undefined;
-  for (const name of names) url.searchParams.delete(name);
-  return url.href;
+  if (!names.some((name) => url?.searchParams.has(name))) return undefined;
+  for (const name of names) url!.searchParams.delete(name);
+  return url!.href;
 }
 
 /** The page to come back to after eHerkenning: this page, without the flow's own parameters. */
@@ -42,9 +39,8 @@ export function defaultReturnTo(href: string | undefined): string | undefined {
 }
 
 function parse(href: string | undefined): URL | undefined {
-  if (href === undefined) return undefined;
   try {
-    return new URL(href);
+    return new URL(href!);
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@ import {
   type Account,
   type Config,
   type EherkenningOutcome,
+  type ErrorCode,
   type FlowInfo,
   type InvitationPreview,
   type Membership,
@@ -69,12 +70,6 @@ export type FlowEvent =
   /** An intent failed; `now` is the flow's clock (ms) for the resend countdown. */
   | { readonly type: 'failed'; readonly error: OnboardingError; readonly facts: FlowFacts; readonly now: number };
 
-const OUTCOME_ERRORS = {
-  cancelled: 'eherkenning_cancelled',
-  level_too_low: 'eherkenning_level_too_low',
-  failed: 'eherkenning_failed',
-} as const;
-
 /**
  * The pure heart of the flow: the next state for `event`. No HTTP, no clock, no storage: the flow runs the
  * effects and feeds their outcomes in as events, so every rule here is tested as a table.
@@ -86,7 +81,7 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
     case 'server': {
       const step = serverTarget(event.step, event.facts, event.fallback);
       // The server reports `email` only when its flow ended (five wrong codes, or it expired).
-      const ended = (step === 'email' || step === 'password-email') && event.step === step;
+      const ended = event.step === step && step.endsWith('email');
       return enter(step, event.facts, event.error ?? (ended ? endedError() : outcomeError(event.outcome, step)));
     }
     case 'busy': {
@@ -97,8 +92,7 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
       return { ...state, busy: false };
     case 'failed': {
       const target = failureTarget(state, event.error);
-      if (target !== state.step) return enter(target, event.facts, event.error);
-      return fail(state, event.error, event.now);
+      return target === state.step ? fail(state, event.error, event.now) : enter(target, event.facts, event.error);
     }
   }
 }
@@ -106,98 +100,79 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
 /** The step for what the server reports. */
 export function serverTarget(step: ServerStepId | null, facts: FlowFacts, fallback: LocalStepId): StepId {
   if (facts.invitation) return 'invitation';
-  if (step !== null) return step;
   // No server-side flow: a signed-in account is either verified for an organisation or still has to be.
-  if (facts.account) return facts.memberships.length > 0 ? 'verified' : 'supplier';
-  return fallback;
+  return step ?? (facts.account ? (facts.memberships.length > 0 ? 'verified' : 'supplier') : fallback);
 }
 
 /** The error that an eHerkenning outcome leaves on the step the session puts the person on. */
 export function outcomeError(outcome: EherkenningOutcome | undefined, step: StepId): OnboardingError | undefined {
-  if (outcome === undefined) return undefined;
+  // The parameter alone grants nothing: without a membership on the server it was not verified.
   if (outcome === 'verified') {
-    // The parameter alone grants nothing: without a membership on the server it was not verified.
-    return step === 'verified'
-      ? undefined
-      : new OnboardingError('eherkenning_failed', 'The server did not confirm the eHerkenning verification.');
+    return step === 'verified' ? undefined : new OnboardingError('eherkenning_failed', 'not confirmed by the server');
   }
-  if (step !== 'supplier') return undefined;
-  return new OnboardingError(OUTCOME_ERRORS[outcome], `eHerkenning ended with: ${outcome}.`);
+  return outcome && step === 'supplier' ? new OnboardingError(`eherkenning_${outcome}`) : undefined;
 }
 
 /** Builds the state of `step` from what the flow knows; a step whose facts are missing gives way to one that works. */
 export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): FlowStateData {
-  const base = error ? { busy: false, error } : { busy: false };
-  const policy = facts.config?.passwordPolicy ?? PASSWORD_POLICIES.business;
+  const { config, account, memberships, flow, email, invitation } = facts;
+  const base = { step, busy: false, ...(error && { error }) };
+  const policy = config?.passwordPolicy ?? PASSWORD_POLICIES.business;
   switch (step) {
-    case 'start':
-    case 'eherkenning-info':
-      return { step, ...base };
-    case 'account':
-    case 'email':
-    case 'password-email':
-      return facts.email === undefined ? { step, ...base } : { step, ...base, email: facts.email };
     case 'code':
-    case 'password-code': {
-      const { flow } = facts;
-      if (!flow) {
-        return enter(step === 'code' ? 'email' : 'password-email', facts, error ?? endedError());
-      }
-      return {
-        step,
-        ...base,
-        email: flow.email,
-        attemptsLeft: flow.attemptsLeft,
-        resendAvailableAt: Date.parse(flow.resendAvailableAt),
-        codeLength: facts.config?.verificationCode.length ?? VERIFICATION_CODE_RULES.length,
-      };
-    }
+    case 'password-code':
+      return flow
+        ? {
+            ...base,
+            step,
+            email: flow.email,
+            attemptsLeft: flow.attemptsLeft,
+            resendAvailableAt: Date.parse(flow.resendAvailableAt),
+            codeLength: config?.verificationCode.length ?? VERIFICATION_CODE_RULES.length,
+          }
+        : enter(step === 'code' ? 'email' : 'password-email', facts, error ?? endedError());
     case 'details':
     case 'password-new':
-      return { step, ...base, policy, email: facts.flow?.email ?? facts.account?.email ?? facts.email ?? '' };
-    case 'supplier': {
-      if (!facts.account) return enter('account', facts, error ?? signedOut());
-      return { step, ...base, account: facts.account, suppliers: facts.config?.suppliers ?? [] };
-    }
+      return { ...base, step, policy, email: flow?.email ?? account?.email ?? email ?? '' };
+    case 'supplier':
     case 'verified': {
-      const [membership] = facts.memberships;
-      if (!facts.account) return enter('account', facts, error ?? signedOut());
-      if (!membership) return enter('supplier', facts, error);
-      return {
-        step,
-        ...base,
-        account: facts.account,
-        organisation: membership.organisation,
-        rights: membership.rights,
-        memberships: facts.memberships,
-      };
+      if (!account) return enter('account', facts, error ?? new OnboardingError('not_signed_in'));
+      const [membership] = memberships;
+      if (step === 'supplier' || !membership) {
+        return { ...base, step: 'supplier', account, suppliers: config?.suppliers ?? [] };
+      }
+      const { organisation, rights } = membership;
+      return { ...base, step, account, organisation, rights, memberships };
     }
     case 'invitation':
-      if (!facts.invitation) return enter('start', facts, error);
-      return { step, ...base, invitation: facts.invitation, policy };
+      return invitation ? { ...base, step, invitation, policy } : enter('start', facts, error);
+    case 'start':
+    case 'eherkenning-info':
+      return { ...base, step };
+    default:
+      return email === undefined ? { ...base, step } : { ...base, step, email };
   }
 }
 
 /** Where a failure sends the person: codes that end the flow or the session move them, others keep the step. */
 function failureTarget(state: FlowStateData, error: OnboardingError): StepId {
-  const resetting = state.step.startsWith('password-');
   switch (error.code) {
     case 'too_many_attempts':
     case 'flow_expired':
     case 'step_out_of_order':
-      return error.step ? error.step : resetting ? 'password-email' : 'email';
+      return error.step || (state.step.startsWith('password-') ? 'password-email' : 'email');
     case 'not_signed_in':
     case 'session_expired':
       return 'account';
     default:
-      return error.step && error.step !== state.step ? error.step : state.step;
+      return error.step || state.step;
   }
 }
 
 function fail(state: FlowStateData, error: OnboardingError, now: number): FlowStateData {
+  const { fieldErrors: _fieldErrors, ...rest } = state;
   const fieldErrors = fieldErrorsOf(error);
-  const next = { ...state, busy: false, error, ...(fieldErrors ? { fieldErrors } : {}) };
-  if (!fieldErrors) delete (next as { fieldErrors?: FieldErrors }).fieldErrors;
+  const next = { ...rest, busy: false, error, ...(fieldErrors && { fieldErrors }) };
   if ('attemptsLeft' in next && error.code === 'code_invalid') {
     return { ...next, attemptsLeft: error.attemptsLeft ?? Math.max(0, next.attemptsLeft - 1) };
   }
@@ -207,49 +182,41 @@ function fail(state: FlowStateData, error: OnboardingError, now: number): FlowSt
   return next;
 }
 
-const FIELDS: Readonly<Record<string, FieldName>> = {
-  email: 'email',
-  code: 'code',
-  password: 'password',
-  passwordRepeat: 'passwordRepeat',
-  firstName: 'firstName',
-  lastName: 'lastName',
-  supplierId: 'supplierId',
+/** The fields of {@link FieldName}, to pick those out of a server's `invalid_request`. */
+const FIELD_NAMES: readonly string[] = [
+  'email',
+  'code',
+  'password',
+  'passwordRepeat',
+  'firstName',
+  'lastName',
+  'supplierId',
+] satisfies FieldName[];
+
+/** The field each error code belongs to. */
+const FIELD_OF: Partial<Record<ErrorCode, FieldName>> = {
+  passwords_differ: 'passwordRepeat',
+  password_policy: 'password',
+  password_unchanged: 'password',
+  code_invalid: 'code',
+  code_expired: 'code',
+  invalid_email: 'email',
+  unknown_supplier: 'supplierId',
 };
 
 /** The errors of `error` that belong next to one field. */
 export function fieldErrorsOf(error: OnboardingError): FieldErrors | undefined {
-  switch (error.code) {
-    case 'passwords_differ':
-      return { passwordRepeat: ['passwords_differ'] };
-    case 'password_policy':
-      return { password: error.violations?.length ? error.violations : ['password_policy'] };
-    case 'password_unchanged':
-      return { password: ['password_unchanged'] };
-    case 'code_invalid':
-    case 'code_expired':
-      return { code: [error.code] };
-    case 'invalid_email':
-      return { email: ['invalid_email'] };
-    case 'unknown_supplier':
-      return { supplierId: ['unknown_supplier'] };
-    case 'invalid_request': {
-      const result: Partial<Record<FieldName, ['invalid_email' | 'invalid_request']>> = {};
-      for (const key of Object.keys(error.fields ?? {})) {
-        const field = FIELDS[key];
-        if (field) result[field] = [field === 'email' ? 'invalid_email' : 'invalid_request'];
-      }
-      return Object.keys(result).length > 0 ? result : undefined;
-    }
-    default:
-      return undefined;
+  const { code, violations } = error;
+  if (code === 'invalid_request') {
+    const fields = Object.keys(error.fields ?? {}).filter((key) => FIELD_NAMES.includes(key));
+    return fields.length > 0
+      ? Object.fromEntries(fields.map((field) => [field, [field === 'email' ? 'invalid_email' : code]]))
+      : undefined;
   }
+  const field = FIELD_OF[code];
+  return field && { [field]: code === 'password_policy' && violations?.length ? violations : [code] };
 }
 
 function endedError(): OnboardingError {
-  return new OnboardingError('flow_expired', 'This sign-up has ended. Enter your e-mail address to start again.');
-}
-
-function signedOut(): OnboardingError {
-  return new OnboardingError('not_signed_in', 'You are not signed in. Sign in to continue.');
+  return new OnboardingError('flow_expired', 'the server holds no sign-up any more');
 }

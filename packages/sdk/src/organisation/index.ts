@@ -1,4 +1,21 @@
-// An organisation's people (members, rights, invitations) as a state holder a UI renders.
+/**
+ * `@wij-techniek/onboarding-sdk/organisation`: an organisation's people (members, rights, invitations) for any
+ * UI (the `<wt-organisation-members>` element is one), and the typed client of the organisation endpoints.
+ * Apart from the main entry so that a page with only the onboarding flow does not load it.
+ *
+ * @example
+ * ```ts
+ * import { createOrganisationMembers } from '@wij-techniek/onboarding-sdk/organisation';
+ *
+ * const people = createOrganisationMembers({ apiBase: '/api/v1' });
+ * people.addEventListener('invited', (event) => console.log(`Invited ${event.invitation.email}`));
+ * const state = await people.load();
+ * if (state.canAdminister) await people.invite({ email: 'piet@bedrijf.nl', rights: ['administer'] });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { createOrganisationClient, type OrganisationClient } from './client.js';
 export {
   OrganisationMembers,
   createOrganisationMembers,
@@ -25,3 +42,5 @@ export {
   MemberUpdatedEvent,
   type MembersEventMap,
 } from './events.js';
+export type { AuditEntry, Invitation, Member, OrganisationView, Right } from '@wij-techniek/onboarding-contract';
+export { RIGHTS } from '@wij-techniek/onboarding-contract';

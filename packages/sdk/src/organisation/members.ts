@@ -1,5 +1,5 @@
 import { RIGHTS, type Language, type Member, type Membership, type Right } from '@wij-techniek/onboarding-contract';
-import { createOnboardingClient, type OnboardingClient } from '../client.js';
+import { createOrganisationClient, type OrganisationClient } from './client.js';
 import { CodedTypeError, OnboardingError } from '../errors.js';
 import {
   InvitationWithdrawnEvent,
@@ -12,9 +12,9 @@ import {
 } from './events.js';
 import { INITIAL_MEMBERS_STATE, type MembersAction, type MembersFailure, type MembersState } from './state.js';
 
-/** The part of the {@link OnboardingClient} that managing members uses. */
+/** The part of the {@link OrganisationClient} that managing members uses. */
 export type MembersClient = Pick<
-  OnboardingClient,
+  OrganisationClient,
   | 'session'
   | 'organisation'
   | 'members'
@@ -32,7 +32,7 @@ export interface OrganisationMembersOptions {
    * memberships: the first where they hold `administer`, else the first (a CMS page cannot know the id).
    */
   readonly organisationId?: string | undefined;
-  /** The API client (default: `createOnboardingClient({ apiBase })`). */
+  /** The API client (default: `createOrganisationClient({ apiBase })`). */
   readonly client?: MembersClient | undefined;
   /** The API prefix when no `client` is given (default `/api/v1`). */
   readonly apiBase?: string | undefined;
@@ -95,7 +95,7 @@ export interface OrganisationMembers {
  *
  * @example
  * ```ts
- * import { createOrganisationMembers } from '@wij-techniek/onboarding-sdk';
+ * import { createOrganisationMembers } from '@wij-techniek/onboarding-sdk/organisation';
  *
  * const people = createOrganisationMembers({ organisationId, apiBase: '/api/v1' });
  * people.subscribe((state) => console.log(state.members.map((m) => `${m.email}: ${m.rights.join(', ')}`)));
@@ -123,7 +123,7 @@ export class OrganisationMembers extends EventTarget {
       throw new CodedTypeError('options.organisationId must be a non-empty string when given');
     }
     this.#organisationId = options.organisationId;
-    this.#client = options.client ?? createOnboardingClient({ apiBase: options.apiBase });
+    this.#client = options.client ?? createOrganisationClient({ apiBase: options.apiBase });
   }
 
   /** The organisation whose people are managed: the one given, chosen with `select`, or picked by `load`. */

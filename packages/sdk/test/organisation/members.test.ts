@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Invitation, Member, OrganisationView, Session } from '@wij-techniek/onboarding-contract';
+import { OnboardingError } from '../../src/index.js';
 import {
-  OnboardingError,
-  createOnboardingClient,
+  createOrganisationClient,
   createOrganisationMembers,
   type MembersClient,
   type MembersState,
-} from '../../src/index.js';
+} from '../../src/organisation/index.js';
 
 const ORG = '5d1f2c3b-8e4a-4f6b-9c7d-1a2b3c4d5e6f';
 const ME = '0b7e7b3e-6a52-4c55-9a3c-2f6d0c1e9a01';
@@ -166,7 +166,7 @@ describe('OrganisationMembers', () => {
 
   it('marks a wrong address on the e-mail field without sending anything (real client validation)', async () => {
     const sent: string[] = [];
-    const client = createOnboardingClient({
+    const client = createOrganisationClient({
       apiBase: 'http://app.test/api/v1',
       fetch: (input) => {
         sent.push(input instanceof Request ? input.url : input.toString());

@@ -1,4 +1,5 @@
-import type { ErrorCode, MembersAction } from '@wij-techniek/onboarding-sdk';
+import type { ErrorCode } from '@wij-techniek/onboarding-sdk';
+import type { MembersAction } from '@wij-techniek/onboarding-sdk/organisation';
 
 /** What {@link WtMembersErrorEvent} carries. */
 export interface WtMembersErrorEventDetail {

@@ -1,4 +1,5 @@
-import type { ErrorCode, Language, MembersState, Right } from '@wij-techniek/onboarding-sdk';
+import type { ErrorCode, Language, Right } from '@wij-techniek/onboarding-sdk';
+import type { MembersState } from '@wij-techniek/onboarding-sdk/organisation';
 import type { Translation } from '../../i18n/translation.js';
 import type { MembersTranslation } from '../i18n/translation.js';
 

@@ -1,0 +1,80 @@
+import {
+  AuditLogSchema,
+  InvitationCreatedSchema,
+  InvitationListSchema,
+  InviteMemberRequestSchema,
+  MemberListSchema,
+  MemberUpdatedSchema,
+  OrganisationViewSchema,
+  UpdateMemberRequestSchema,
+  type AuditEntry,
+  type Invitation,
+  type InviteMemberRequest,
+  type Member,
+  type OrganisationView,
+  type UpdateMemberRequest,
+} from '@wij-techniek/onboarding-contract';
+import { FLOW_ENDPOINTS, type OnboardingClient } from '../client.js';
+import { buildClient, type EndpointTable, type OnboardingClientOptions, type RequestOptions } from '../http.js';
+
+/**
+ * The {@link OnboardingClient} plus one typed method per organisation endpoint: members, their rights,
+ * invitations and the audit log. Ids are path parameters; each must be a non-empty string (else the method rejects
+ * with a `CodedTypeError`).
+ */
+export interface OrganisationClient extends OnboardingClient {
+  /** `GET /organisations/{id}`: the organisation and the caller's rights in it. */
+  organisation(organisationId: string, options?: RequestOptions): Promise<OrganisationView>;
+  /** `GET /organisations/{id}/members`. */
+  members(organisationId: string, options?: RequestOptions): Promise<{ members: Member[] }>;
+  /** `POST /organisations/{id}/members`: invites an employee with the given rights. */
+  inviteMember(
+    organisationId: string,
+    body: InviteMemberRequest,
+    options?: RequestOptions,
+  ): Promise<{ invitation: Invitation }>;
+  /** `PATCH /organisations/{id}/members/{memberId}`: changes a member's rights. */
+  updateMember(
+    organisationId: string,
+    memberId: string,
+    body: UpdateMemberRequest,
+    options?: RequestOptions,
+  ): Promise<{ member: Member }>;
+  /** `DELETE /organisations/{id}/members/{memberId}`. */
+  removeMember(organisationId: string, memberId: string, options?: RequestOptions): Promise<void>;
+  /** `GET /organisations/{id}/invitations`: the invitations not yet accepted. */
+  invitations(organisationId: string, options?: RequestOptions): Promise<{ invitations: Invitation[] }>;
+  /** `DELETE /organisations/{id}/invitations/{invitationId}`. */
+  withdrawInvitation(organisationId: string, invitationId: string, options?: RequestOptions): Promise<void>;
+  /** `GET /organisations/{id}/audit`: who changed what, when. */
+  audit(organisationId: string, options?: RequestOptions): Promise<{ entries: AuditEntry[] }>;
+}
+
+/**
+ * Creates a client of the whole HTTP API: the onboarding's endpoints and the organisation's.
+ *
+ * @example
+ * ```ts
+ * import { createOrganisationClient } from '@wij-techniek/onboarding-sdk/organisation';
+ *
+ * const client = createOrganisationClient({ apiBase: 'https://www.wij-techniek.nl/api/v1' });
+ * const { memberships } = await client.session();
+ * for (const { organisation } of memberships) {
+ *   const { members } = await client.members(organisation.id);
+ *   console.log(organisation.name, members.map((member) => member.email));
+ * }
+ * ```
+ */
+export function createOrganisationClient(options: OnboardingClientOptions = {}): OrganisationClient {
+  return buildClient(options, {
+    ...FLOW_ENDPOINTS,
+    organisation: [OrganisationViewSchema],
+    members: [MemberListSchema],
+    inviteMember: [InvitationCreatedSchema, InviteMemberRequestSchema],
+    updateMember: [MemberUpdatedSchema, UpdateMemberRequestSchema],
+    removeMember: [],
+    invitations: [InvitationListSchema],
+    withdrawInvitation: [],
+    audit: [AuditLogSchema],
+  } satisfies EndpointTable & Record<Exclude<keyof OrganisationClient, 'apiBase'>, unknown>) as OrganisationClient;
+}
