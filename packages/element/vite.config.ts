@@ -7,6 +7,8 @@
 // that vite itself ships. Nothing is fetched at run time: no code splitting, no CSS or font files.
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, minify, type Plugin } from 'vite';
+import { en } from './src/i18n/en.ts';
+import { nl } from './src/i18n/nl.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -41,6 +43,42 @@ function minifyTemplates(): Plugin {
       if (!id.startsWith(sources) || !id.endsWith('.ts')) return undefined;
       const css = code.replace(/\bcss`([^`$]*)`/gu, (_whole, text: string) => `css\`${minifyCss(text)}\``);
       return { code: css.replace(/\n[ \t]+/gu, '\n'), map: null };
+    },
+  };
+}
+
+/** The texts of `table` in the order of `shape`'s keys, depth first; throws where a key of `shape` is missing. */
+export function textsInOrderOf(shape: object, table: object, path = ''): string[] {
+  return Object.entries(shape).flatMap(([key, value]: [string, unknown]) => {
+    const text: unknown = (table as Record<string, unknown>)[key];
+    if (typeof value === 'string' && typeof text === 'string') return [text];
+    if (value && typeof value === 'object' && text && typeof text === 'object') {
+      return textsInOrderOf(value, text, `${path}${key}.`);
+    }
+    throw new Error(`src/i18n/en.ts: ${path}${key} does not match the Dutch table`);
+  });
+}
+
+/**
+ * Ships the English table without its keys: its texts in the order of the Dutch table's keys, put back on that
+ * shape when the module loads. Both tables have the same keys (the `Translation` type), so a second copy of the
+ * keys of 137 texts would only cost bytes (0.2 KiB gzip). The module still exports an equal `en` object; the
+ * sources keep the readable table, and csp.test.ts checks the CDN file shows the same English as they do.
+ */
+function compactEnglish(): Plugin {
+  const file = `${here}src/i18n/en.ts`;
+  return {
+    name: 'wt-compact-english',
+    enforce: 'pre',
+    transform(_code, id) {
+      if (id !== file) return undefined;
+      const code = `import { nl } from './nl.js';
+const texts = ${JSON.stringify(textsInOrderOf(nl, en))};
+let next = 0;
+const fill = (shape) =>
+  Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, typeof value === 'string' ? texts[next++] : fill(value)]));
+export const en = fill(nl);`;
+      return { code, map: null };
     },
   };
 }
@@ -88,7 +126,7 @@ function cdnFile(entry: string, fileName: string, emptyOutDir: boolean) {
 
 export default defineConfig({
   root: here,
-  plugins: [minifyTemplates(), minifyChunk()],
+  plugins: [compactEnglish(), minifyTemplates(), minifyChunk()],
   mode: 'production',
   logLevel: 'warn',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },

@@ -28,7 +28,7 @@ export function renderAccount(view: StepView<StateOf<'account'>>): StepContent {
       <form
         part="form"
         novalidate
-        aria-busy=${state.busy ? 'true' : 'false'}
+        aria-busy=${String(state.busy)}
         @submit=${onSubmit(view, (value) =>
           state.actions.signIn({ email: value('email'), password: value('password') }),
         )}

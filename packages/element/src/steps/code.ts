@@ -19,7 +19,7 @@ export function renderCode(view: StepView<StateOf<'code'> | StateOf<'password-co
       <form
         part="form"
         novalidate
-        aria-busy=${state.busy ? 'true' : 'false'}
+        aria-busy=${String(state.busy)}
         @submit=${onSubmit(view, (value) => state.actions.submit(normaliseVerificationCode(value('code'))))}
       >
         ${field(view, {

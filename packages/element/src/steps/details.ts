@@ -13,7 +13,7 @@ export function renderDetails(view: StepView<StateOf<'details'>>): StepContent {
       <form
         part="form"
         novalidate
-        aria-busy=${state.busy ? 'true' : 'false'}
+        aria-busy=${String(state.busy)}
         @submit=${onSubmit(view, (value) =>
           state.actions.submit({
             password: value('password'),

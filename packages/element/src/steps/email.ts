@@ -13,7 +13,7 @@ export function renderEmail(view: StepView<StateOf<'email'> | StateOf<'password-
       <form
         part="form"
         novalidate
-        aria-busy=${state.busy ? 'true' : 'false'}
+        aria-busy=${String(state.busy)}
         @submit=${onSubmit(view, (value) => state.actions.submit(value('email')))}
       >
         ${field(view, {

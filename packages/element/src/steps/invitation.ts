@@ -17,7 +17,7 @@ export function renderInvitation(view: StepView<StateOf<'invitation'>>): StepCon
         <form
           part="form"
           novalidate
-          aria-busy=${state.busy ? 'true' : 'false'}
+          aria-busy=${String(state.busy)}
           @submit=${onSubmit(view, (value) =>
             state.actions.signInAndAccept({ email: invitation.email, password: value('password') }),
           )}
@@ -35,7 +35,7 @@ export function renderInvitation(view: StepView<StateOf<'invitation'>>): StepCon
         <form
           part="form"
           novalidate
-          aria-busy=${state.busy ? 'true' : 'false'}
+          aria-busy=${String(state.busy)}
           @submit=${onSubmit(view, (value) =>
             state.actions.accept({
               password: value('password'),

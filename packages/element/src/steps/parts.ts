@@ -51,7 +51,7 @@ export function field(view: StepView, options: FieldOptions): TemplateResult {
       passwordrules=${ifDefined(options.passwordrules)}
       spellcheck="false"
       required
-      aria-invalid=${errors.length > 0 ? 'true' : 'false'}
+      aria-invalid=${String(errors.length > 0)}
       aria-describedby=${ifDefined(describedBy || undefined)}
       .value=${options.value ?? ''}
       @input=${options.onInput}
@@ -72,7 +72,7 @@ export function submit(view: StepView, label: string): TemplateResult {
     part="button button-primary"
     class="button button-primary"
     type="submit"
-    aria-disabled=${view.state.busy ? 'true' : 'false'}
+    aria-disabled=${String(view.state.busy)}
   >
     ${label}
   </button>`;
@@ -90,7 +90,7 @@ export function secondary(
     part="button button-secondary"
     class="button button-secondary"
     type="button"
-    aria-disabled=${view.state.busy || disabled ? 'true' : 'false'}
+    aria-disabled=${String(view.state.busy || disabled)}
     aria-describedby=${ifDefined(disabled ? disabledBy : undefined)}
     @click=${() => disabled || view.act(run)}
   >
@@ -114,7 +114,7 @@ export function passwordToggle(view: StepView, controls: string): TemplateResult
     part="button button-secondary password-toggle"
     class="button button-secondary password-toggle"
     type="button"
-    aria-pressed=${view.passwordVisible ? 'true' : 'false'}
+    aria-pressed=${String(view.passwordVisible)}
     aria-controls=${controls}
     @click=${() => view.togglePasswordVisible()}
   >

@@ -14,7 +14,7 @@ export function renderSupplier(view: StepView<StateOf<'supplier'>>): StepContent
       <form
         part="form"
         novalidate
-        aria-busy=${state.busy ? 'true' : 'false'}
+        aria-busy=${String(state.busy)}
         @submit=${onSubmit(view, (value) => state.actions.choose(value('supplierId')))}
       >
         <div part="field" class="field">
@@ -25,7 +25,7 @@ export function renderSupplier(view: StepView<StateOf<'supplier'>>): StepContent
             name="supplierId"
             autocomplete="off"
             required
-            aria-invalid=${errors.length > 0 ? 'true' : 'false'}
+            aria-invalid=${String(errors.length > 0)}
             aria-describedby=${ifDefined(errors.length > 0 ? 'wt-supplierId-error' : undefined)}
           >
             <option value="">${t.supplier.choose}</option>
