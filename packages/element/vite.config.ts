@@ -83,7 +83,27 @@ export const en = fill(nl);`;
   };
 }
 
-/** Minifies the finished chunk completely (whitespace included), keeping it an ES module. */
+/**
+ * The decorator helper the TypeScript-style (legacy) decorators compile to, tslib's `__decorate`: it handles class,
+ * method and parameter decorators and defers to `Reflect.decorate` where reflect-metadata is loaded.
+ */
+const DECORATE_HELPER = /function (\w+)\(\w+, ?\w+, ?\w+, ?\w+\) ?\{\s*var \w+ ?= ?arguments\.length[^]*?\}/u;
+
+/**
+ * The same helper for what the elements use, Lit's `@property()` and `@state()` on fields: called with the
+ * decorators, the prototype, the name and `undefined`, each decorator registers the property (and returns nothing,
+ * so no descriptor is defined). A class decorator would get `undefined` back and fail at once, not silently.
+ */
+const fieldDecorateHelper = (name: string) =>
+  `function ${name}(decorators, target, key, descriptor) {
+    for (let i = decorators.length; i--; ) descriptor = decorators[i](target, key, descriptor) || descriptor;
+    if (descriptor) Object.defineProperty(target, key, descriptor);
+  }`;
+
+/**
+ * Minifies the finished chunk completely (whitespace included), keeping it an ES module, with the smaller
+ * decorator helper (if the helper is not found, as it is written, the original stays: bigger, still right).
+ */
 function minifyChunk(): Plugin {
   return {
     name: 'wt-minify-chunk',
@@ -91,7 +111,8 @@ function minifyChunk(): Plugin {
     async generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const result = await minify(chunk.fileName, chunk.code, {
+        const code = chunk.code.replace(DECORATE_HELPER, (_whole, name: string) => fieldDecorateHelper(name));
+        const result = await minify(chunk.fileName, code, {
           compress: { target: 'es2022' },
           mangle: { toplevel: true },
         });
