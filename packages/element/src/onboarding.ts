@@ -215,6 +215,8 @@ export class WtOnboarding extends LitElement {
       this.passwordVisible = false;
       this.#notice = '';
       if (!isPasswordStep(state.step)) this.#credential = undefined;
+      if (this.#lastState) this.#setCustomState(`step-${this.#lastState.step}`, false);
+      this.#setCustomState(`step-${state.step}`, true);
     } else if (state.error) {
       this.#notice = '';
     } else if (
@@ -228,8 +230,6 @@ export class WtOnboarding extends LitElement {
     }
     this.#lastState = state;
     this.#setCustomState('busy', state.busy);
-    for (const step of SIGN_UP_STEPS) this.#setCustomState(`step-${step}`, step === state.step);
-    for (const step of OTHER_STEPS) this.#setCustomState(`step-${step}`, step === state.step);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -362,9 +362,6 @@ export class WtOnboarding extends LitElement {
     navigator.credentials.store(new Credential({ ...credential, ...(name ? { name } : {}) })).catch(() => undefined);
   }
 }
-
-/** Steps off the sign-up path, for their custom states. */
-const OTHER_STEPS = ['password-email', 'password-code', 'password-new', 'invitation'] as const;
 
 /** The `texts` attribute: JSON typed by a web editor. A typo must not break the page: it warns and is ignored. */
 function parseTexts(value: string | null): TextOverrides | undefined {

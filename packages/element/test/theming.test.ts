@@ -91,6 +91,18 @@ describe('<wt-onboarding> theming and configuration', () => {
     for (const step of STEP_IDS) expect(states).to.include(`step-${step}`);
   });
 
+  it('has the custom state of the step shown, and only that one, as the flow moves', async () => {
+    const el = await showStep('start');
+    const shownStates = () => STEP_IDS.filter((step) => el.matches(`:state(step-${step})`));
+    expect(shownStates()).to.deep.equal(['start']);
+    button(el, 'Start hier').click();
+    await settled(el, 'eherkenning-info');
+    expect(shownStates()).to.deep.equal(['eherkenning-info']);
+    button(el, 'Terug').click();
+    await settled(el, 'start');
+    expect(shownStates()).to.deep.equal(['start']);
+  });
+
   it('a token set by the page takes effect inside the shadow root', async () => {
     const el = await showStep('start');
     el.style.setProperty('--wt-button-primary-background-color', 'rgb(1, 2, 3)');
