@@ -2,11 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
 import {
   createOnboardingFlow,
-  FlowAccountEvent,
-  FlowErrorEvent,
-  FlowRedirectEvent,
-  FlowStepChangeEvent,
-  FlowVerifiedEvent,
   type FlowEventMap,
   type FlowState,
   type Language,
@@ -98,40 +93,29 @@ export class FlowController implements ReactiveController {
   #attach(flow: OnboardingFlow): void {
     const host = this.#host;
     const unsubscribe = flow.subscribe(() => host.requestUpdate());
-    const listeners: [keyof FlowEventMap, (event: Event) => void][] = [
-      on('stepchange', FlowStepChangeEvent, (e) =>
-        host.dispatchEvent(new WtStepChangeEvent({ step: e.step, previousStep: e.previousStep })),
-      ),
-      on('accountcreated', FlowAccountEvent, (e) =>
-        host.dispatchEvent(new WtAccountCreatedEvent({ account: e.account })),
-      ),
-      on('signedin', FlowAccountEvent, (e) => host.dispatchEvent(new WtSignedInEvent({ account: e.account }))),
-      on('verified', FlowVerifiedEvent, (e) =>
-        host.dispatchEvent(new WtVerifiedEvent({ organisation: e.organisation })),
-      ),
-      on('error', FlowErrorEvent, (e) => host.dispatchEvent(new WtErrorEvent({ code: e.error.code, step: e.step }))),
-      on('redirect', FlowRedirectEvent, (e) => {
+    const listeners: FlowListeners = {
+      stepchange: (e) => host.dispatchEvent(new WtStepChangeEvent({ step: e.step, previousStep: e.previousStep })),
+      accountcreated: (e) => host.dispatchEvent(new WtAccountCreatedEvent({ account: e.account })),
+      signedin: (e) => host.dispatchEvent(new WtSignedInEvent({ account: e.account })),
+      verified: (e) => host.dispatchEvent(new WtVerifiedEvent({ organisation: e.organisation })),
+      error: (e) => host.dispatchEvent(new WtErrorEvent({ code: e.error.code, step: e.step })),
+      redirect: (e) => {
         // The host may take over navigation: cancelling ours cancels the flow's.
         if (
           !host.dispatchEvent(new WtEherkenningRedirectEvent({ supplierId: e.supplierId, redirectUrl: e.redirectUrl }))
         )
           e.preventDefault();
-      }),
-    ];
-    for (const [type, listener] of listeners) flow.addEventListener(type, listener);
+      },
+    };
+    const entries = Object.entries(listeners) as [string, EventListener][];
+    for (const [type, listener] of entries) flow.addEventListener(type, listener);
     this.#detach = () => {
       unsubscribe();
-      for (const [type, listener] of listeners) flow.removeEventListener(type, listener);
+      for (const [type, listener] of entries) flow.removeEventListener(type, listener);
     };
     host.requestUpdate();
   }
 }
 
-/** A listener for `type` that only handles events of the SDK's class for it. */
-function on<E extends Event>(
-  type: keyof FlowEventMap,
-  eventClass: new (...args: never[]) => E,
-  handle: (event: E) => void,
-): [keyof FlowEventMap, (event: Event) => void] {
-  return [type, (event) => event instanceof eventClass && handle(event)];
-}
+/** The flow's events the element mirrors as its own, each with a listener typed by the flow's event map. */
+type FlowListeners = { [K in Exclude<keyof FlowEventMap, 'change'>]: (event: FlowEventMap[K]) => void };
