@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   passwordRules,
   violationsOfRule,
@@ -47,12 +46,12 @@ export function field(view: StepView, options: FieldOptions): TemplateResult {
       name=${options.name}
       type=${options.type ?? 'text'}
       autocomplete=${options.autocomplete}
-      inputmode=${ifDefined(options.inputmode)}
-      passwordrules=${ifDefined(options.passwordrules)}
+      inputmode=${options.inputmode ?? nothing}
+      passwordrules=${options.passwordrules ?? nothing}
       spellcheck="false"
       required
       aria-invalid=${String(errors.length > 0)}
-      aria-describedby=${ifDefined(describedBy || undefined)}
+      aria-describedby=${describedBy || nothing}
       .value=${options.value ?? ''}
       @input=${options.onInput}
     />
@@ -91,7 +90,7 @@ export function secondary(
     class="button button-secondary"
     type="button"
     aria-disabled=${String(view.state.busy || disabled)}
-    aria-describedby=${ifDefined(disabled ? disabledBy : undefined)}
+    aria-describedby=${disabled ? (disabledBy ?? nothing) : nothing}
     @click=${() => disabled || view.act(run)}
   >
     ${label}

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { actions, submit, text } from './parts.js';
 import { messageFor, onSubmit, type StepContent, type StepView } from './view.js';
@@ -26,7 +25,7 @@ export function renderSupplier(view: StepView<StateOf<'supplier'>>): StepContent
             autocomplete="off"
             required
             aria-invalid=${String(errors.length > 0)}
-            aria-describedby=${ifDefined(errors.length > 0 ? 'wt-supplierId-error' : undefined)}
+            aria-describedby=${errors.length > 0 ? 'wt-supplierId-error' : nothing}
           >
             <option value="">${t.supplier.choose}</option>
             ${state.suppliers.map((supplier) => html`<option value=${supplier.id}>${supplier.name}</option>`)}
