@@ -133,6 +133,33 @@ describe('<wt-onboarding> theming and configuration', () => {
     expect(heading(el)).to.equal('Welcome');
   });
 
+  it('keeps the built-in texts where the texts attribute a web editor typed is not valid JSON or not a text', async () => {
+    const el = await showStep('start');
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      el.setAttribute('texts', '{ start: { action: Begin } }');
+      await el.updateComplete;
+    } finally {
+      console.warn = warn;
+    }
+    expect(button(el, 'Start hier')).to.be.instanceOf(HTMLButtonElement);
+    expect(warnings, 'one warning for the invalid JSON').to.have.length(1);
+
+    el.setAttribute(
+      'texts',
+      JSON.stringify({ start: { action: 12, heading: 'Welkom', intro: null }, common: 'Terug', 0: { heading: 'x' } }),
+    );
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Welkom');
+    expect(button(el, 'Start hier'), 'a number is not a text').to.be.instanceOf(HTMLButtonElement);
+    expect(el.shadowRoot!.textContent).to.contain('Met een persoonlijk account');
+    expect(shadow(el, '[part~="progress"]')!.textContent.trim(), 'a group given as a string changes nothing').to.equal(
+      'Stap 1 van 8',
+    );
+  });
+
   it('takes the language from the closest ancestor with lang, and follows changes', async () => {
     await resetAll();
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><wt-onboarding></wt-onboarding></div>`);

@@ -78,22 +78,18 @@ function overridesFor(lang: Language, texts: LocalizeHost['texts']): TextOverrid
   return texts as TextOverrides;
 }
 
-/** The table with `overrides` merged over it, one level deep (each group keeps the keys it does not override). */
+/**
+ * The table with `overrides` merged over it, one level deep (each group keeps the keys it does not override).
+ * Overrides may come from a JSON attribute a web editor typed: only strings replace texts, anything else is ignored.
+ */
 export function merge(table: Translation, overrides: TextOverrides | undefined): Translation {
-  if (!overrides || typeof overrides !== 'object') return table;
   const merged: Record<string, unknown> = { ...table };
-  for (const [group, texts] of Object.entries(overrides)) {
+  for (const [group, texts] of Object.entries(overrides ?? {})) {
     const base = merged[group];
-    if (base && typeof base === 'object' && texts && typeof texts === 'object') {
-      merged[group] = { ...base, ...pickStrings(texts) };
+    if (typeof base === 'object' && texts && typeof texts === 'object') {
+      const strings = Object.entries(texts).filter(([, text]) => typeof text === 'string');
+      merged[group] = { ...base, ...Object.fromEntries(strings) };
     }
   }
   return merged as unknown as Translation;
-}
-
-// Overrides may come from a JSON attribute a web editor typed: only strings replace texts.
-function pickStrings(texts: object): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const [key, value] of Object.entries(texts)) if (typeof value === 'string') picked[key] = value;
-  return picked;
 }
