@@ -4,8 +4,8 @@
 //   npm test -- --only node,e2e   some stages only (names as above)
 //
 // Node tests run under node's own runner (TAP, read for the counts); browser tests under web-test-runner in
-// Chromium; end-to-end tests under node's runner with playwright-core. PostgreSQL tests run when DATABASE_URL
-// is set and report themselves skipped otherwise.
+// Chromium; end-to-end tests under node's runner with playwright-core (Chromium) and puppeteer-core (the Firefox
+// journey, in Firefox ESR). PostgreSQL tests run when DATABASE_URL is set and report themselves skipped otherwise.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_MISSING, findChromium } from './chromium.mjs';
