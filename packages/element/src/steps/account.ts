@@ -7,8 +7,8 @@ import { onSubmit, type StepContent, type StepView } from './view.js';
  * `account`: the Wij Techniek account's login screen. Create an account (once), or sign in with an existing one;
  * the sign-in form is a real `<form>` with `username`/`current-password` so password managers fill it.
  */
-export function renderAccount(view: StepView<StateOf<'account'>>): StepContent {
-  const { t, state } = view;
+export function renderAccount(view: StepView, state: StateOf<'account'>): StepContent {
+  const { t } = view;
   return {
     heading: t.account.heading,
     body: html`<h3 part="subheading">${t.account.createHeading}</h3>

@@ -9,8 +9,8 @@ import { onSubmit, type StepContent, type StepView } from './view.js';
  * the mail) and a numeric keyboard, that takes the whole code pasted, spaces and dashes included; resend after
  * a visible countdown; another address.
  */
-export function renderCode(view: StepView<StateOf<'code'> | StateOf<'password-code'>>): StepContent {
-  const { t, state } = view;
+export function renderCode(view: StepView, state: StateOf<'code'> | StateOf<'password-code'>): StepContent {
+  const { t } = view;
   const intro = state.step === 'code' ? t.code : t.passwordCode;
   const waiting = view.resendSeconds > 0;
   return {

@@ -5,8 +5,8 @@ import { newPasswordFields } from './password-fields.js';
 import { onSubmit, type StepContent, type StepView } from './view.js';
 
 /** `details`: password (twice, with the live checklist), first and last name. */
-export function renderDetails(view: StepView<StateOf<'details'>>): StepContent {
-  const { t, state } = view;
+export function renderDetails(view: StepView, state: StateOf<'details'>): StepContent {
+  const { t } = view;
   return {
     heading: t.details.heading,
     body: html`${text(t.details.intro)}

@@ -4,8 +4,8 @@ import { actions, secondary, text } from './parts.js';
 import type { StepContent, StepView } from './view.js';
 
 /** `eherkenning-info`: eHerkenning level 3 is needed before the online services can be used. */
-export function renderEherkenningInfo(view: StepView<StateOf<'eherkenning-info'>>): StepContent {
-  const { t, state } = view;
+export function renderEherkenningInfo(view: StepView, state: StateOf<'eherkenning-info'>): StepContent {
+  const { t } = view;
   return {
     heading: t.eherkenningInfo.heading,
     body: html`${text(t.eherkenningInfo.body)} ${text(t.eherkenningInfo.noEherkenning)}

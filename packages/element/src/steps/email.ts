@@ -4,8 +4,8 @@ import { actions, field, secondary, submit, text } from './parts.js';
 import { onSubmit, type StepContent, type StepView } from './view.js';
 
 /** `email` and `password-email`: the address a verification code is sent to. */
-export function renderEmail(view: StepView<StateOf<'email'> | StateOf<'password-email'>>): StepContent {
-  const { t, state } = view;
+export function renderEmail(view: StepView, state: StateOf<'email'> | StateOf<'password-email'>): StepContent {
+  const { t } = view;
   const texts = state.step === 'email' ? t.email : t.passwordEmail;
   return {
     heading: texts.heading,

@@ -9,8 +9,8 @@ import { onSubmit, type StepContent, type StepView } from './view.js';
  * `invitation`: an invited employee creates an account, or signs in when the invited address already has one,
  * and accepts; employees never go through eHerkenning.
  */
-export function renderInvitation(view: StepView<StateOf<'invitation'>>): StepContent {
-  const { t, state } = view;
+export function renderInvitation(view: StepView, state: StateOf<'invitation'>): StepContent {
+  const { t } = view;
   const { invitation } = state;
   const form = invitation.accountExists
     ? html`<h3 part="subheading">${t.invitation.existingAccountHeading}</h3>

@@ -5,8 +5,8 @@ import { newPasswordFields } from './password-fields.js';
 import { onSubmit, type StepContent, type StepView } from './view.js';
 
 /** `password-new`: the new password after a forgotten one, under the same policy and checklist. */
-export function renderPasswordNew(view: StepView<StateOf<'password-new'>>): StepContent {
-  const { t, state } = view;
+export function renderPasswordNew(view: StepView, state: StateOf<'password-new'>): StepContent {
+  const { t } = view;
   return {
     heading: t.passwordNew.heading,
     body: html`${text(t.passwordNew.intro)}

@@ -16,27 +16,27 @@ export function renderStep(view: StepView): StepContent {
   const { state } = view;
   switch (state.step) {
     case 'start':
-      return renderStart({ ...view, state });
+      return renderStart(view, state);
     case 'eherkenning-info':
-      return renderEherkenningInfo({ ...view, state });
+      return renderEherkenningInfo(view, state);
     case 'account':
-      return renderAccount({ ...view, state });
+      return renderAccount(view, state);
     case 'email':
     case 'password-email':
-      return renderEmail({ ...view, state });
+      return renderEmail(view, state);
     case 'code':
     case 'password-code':
-      return renderCode({ ...view, state });
+      return renderCode(view, state);
     case 'details':
-      return renderDetails({ ...view, state });
+      return renderDetails(view, state);
     case 'supplier':
-      return renderSupplier({ ...view, state });
+      return renderSupplier(view, state);
     case 'verified':
-      return renderVerified({ ...view, state });
+      return renderVerified(view, state);
     case 'password-new':
-      return renderPasswordNew({ ...view, state });
+      return renderPasswordNew(view, state);
     case 'invitation':
-      return renderInvitation({ ...view, state });
+      return renderInvitation(view, state);
     default: {
       const _exhaustive: never = state;
       return _exhaustive;

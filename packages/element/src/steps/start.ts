@@ -4,8 +4,8 @@ import { actions, text } from './parts.js';
 import type { StepContent, StepView } from './view.js';
 
 /** `start`: what a personal account gives, and that eHerkenning level 3 is needed (with where to get it). */
-export function renderStart(view: StepView<StateOf<'start'>>): StepContent {
-  const { t, state } = view;
+export function renderStart(view: StepView, state: StateOf<'start'>): StepContent {
+  const { t } = view;
   return {
     heading: t.start.heading,
     body: html`${text(t.start.intro)}

@@ -4,8 +4,8 @@ import { actions, submit, text } from './parts.js';
 import { messageFor, onSubmit, type StepContent, type StepView } from './view.js';
 
 /** `supplier`: the eHerkenning supplier, from a drop-down in the broker's order; then off to eHerkenning. */
-export function renderSupplier(view: StepView<StateOf<'supplier'>>): StepContent {
-  const { t, state } = view;
+export function renderSupplier(view: StepView, state: StateOf<'supplier'>): StepContent {
+  const { t } = view;
   const errors = state.fieldErrors?.supplierId ?? [];
   return {
     heading: t.supplier.heading,

@@ -8,8 +8,8 @@ import type { StepContent, StepView } from './view.js';
  * `verified`: the account is verified; an administrator holds all rights and grants them to employees, a member
  * (an invited employee) sees the rights they were granted.
  */
-export function renderVerified(view: StepView<StateOf<'verified'>>): StepContent {
-  const { t, state } = view;
+export function renderVerified(view: StepView, state: StateOf<'verified'>): StepContent {
+  const { t } = view;
   const administrator = state.rights.includes('administer');
   return {
     heading: t.verified.heading,

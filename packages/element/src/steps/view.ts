@@ -10,12 +10,14 @@ export interface StepContent {
 }
 
 /**
- * Everything a step's render function may use: the state it shows, the texts, and the few view-only things
- * the element keeps (whether the password is shown, the password typed so far for the live checklist). A
- * render function calls only the actions of its own state, through {@link StepView.act}.
+ * Everything a step's render function may use besides its state (which `renderStep` passes narrowed to the
+ * step): the flow's state, the texts, and the few view-only things the element keeps (whether the password is
+ * shown, the password typed so far for the live checklist). A render function calls only the actions of its own
+ * state, through {@link StepView.act}.
  */
-export interface StepView<S extends FlowState = FlowState> {
-  readonly state: S;
+export interface StepView {
+  /** The flow's state, for the parts every step shares (busy, field errors). */
+  readonly state: FlowState;
   readonly t: Translation;
   /** Seconds until another code may be requested (code steps). */
   readonly resendSeconds: number;
