@@ -288,7 +288,8 @@ const isObject = (input: unknown): input is Record<string, unknown> =>
 
 /**
  * An object with the keys of `shape`; other keys are dropped (zod/mini's `z.object`). A key that is present is
- * kept even when its value is `undefined`; an absent optional key stays absent.
+ * kept even when its value is `undefined`; an absent optional key stays absent. (zod also reports an absent key
+ * whose schema takes `undefined` without being optional; no schema of the contract is like that.)
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
