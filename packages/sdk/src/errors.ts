@@ -45,6 +45,14 @@ export class OnboardingError extends Error {
 
 /** A `TypeError` for misuse of the SDK (a wrong argument type), with Node's code for it. */
 export class CodedTypeError extends TypeError {
-  override name = 'TypeError';
   readonly code = 'ERR_INVALID_ARG_TYPE';
+}
+
+/**
+ * Throws a {@link CodedTypeError} with `message` unless `ok`: the check of an argument's type.
+ *
+ * @internal
+ */
+export function must(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new CodedTypeError(message);
 }

@@ -24,7 +24,7 @@
  *
  * @packageDocumentation
  */
-export * from './errors.js';
+export { CodedTypeError, OnboardingError, type OnboardingErrorOptions } from './errors.js';
 export { createOnboardingClient } from './client.js';
 export type { InvitationLookupRequest, OnboardingClient, OnboardingClientOptions, RequestOptions } from './client.js';
 export * from './contract.js';

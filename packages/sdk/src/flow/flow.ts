@@ -1,18 +1,17 @@
 import {
   EHERKENNING_OUTCOME_PARAM,
   LANGUAGES,
-  checkPassword,
+  checkPassword as verdictOf,
   type Config,
   type EherkenningOutcome,
+  type InvitationPreview,
   type Language,
   type PasswordPolicy,
-  type PasswordVerdict,
   type Session,
-  type StepAnswer,
   type StepId,
 } from '@wij-techniek/onboarding-contract';
 import { createOnboardingClient, type OnboardingClient } from '../client.js';
-import { CodedTypeError, OnboardingError } from '../errors.js';
+import { OnboardingError, must } from '../errors.js';
 import {
   FlowAccountEvent,
   FlowChangeEvent,
@@ -131,34 +130,14 @@ export class OnboardingFlow extends EventTarget {
   #callId = 0;
   #controller: AbortController | undefined;
   #invitationToken: string | undefined;
-  readonly #listeners = new Set<FlowListener>();
-  readonly #storage: StepStorage | null | undefined;
-  readonly #location: { readonly href: string } | undefined;
-  readonly #history: Pick<History, 'replaceState'> | undefined;
-  readonly #navigate: (url: string) => void;
-  readonly #clock: () => number;
-  readonly #returnTo: string | undefined;
+  readonly #options: OnboardingFlowOptions;
 
   constructor(options: OnboardingFlowOptions = {}) {
     super();
-    if (typeof options !== 'object' || options === null) throw new CodedTypeError('options must be an object');
-    const globals = globalThis as {
-      location?: { href: string; assign?(url: string): void };
-      history?: Pick<History, 'replaceState'>;
-      sessionStorage?: StepStorage;
-    };
+    must(typeof options === 'object' && options, 'options must be an object');
+    this.#options = { ...options };
     this.client = options.client ?? createOnboardingClient({ apiBase: options.apiBase });
     this.setLanguage(options.lang ?? 'nl');
-    this.#location = options.location ?? globals.location;
-    this.#history = options.history ?? globals.history;
-    try {
-      this.#storage = options.storage === undefined ? globals.sessionStorage : options.storage;
-    } catch {
-      // Reading sessionStorage throws where the browser blocks storage: the flow works without it.
-    }
-    this.#navigate = options.navigate ?? ((url) => globals.location?.assign?.(url));
-    this.#clock = options.clock ?? Date.now;
-    this.#returnTo = options.returnTo;
     this.#state = this.#withActions(enter(this.#storedStep(), NO_FACTS));
   }
 
@@ -179,7 +158,7 @@ export class OnboardingFlow extends EventTarget {
 
   /** Sets the language of the e-mails the server sends from now on. */
   setLanguage(lang: Language): void {
-    if (!LANGUAGES.includes(lang)) throw new CodedTypeError(`lang must be one of ${LANGUAGES.join(', ')}`);
+    must(LANGUAGES.includes(lang), `lang must be one of ${LANGUAGES.join(', ')}`);
     this.#lang = lang;
   }
 
@@ -188,9 +167,22 @@ export class OnboardingFlow extends EventTarget {
    * The same as listening to `change`, without the event object.
    */
   subscribe(listener: FlowListener): () => void {
-    if (typeof listener !== 'function') throw new CodedTypeError('listener must be a function');
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    must(typeof listener === 'function', 'listener must be a function');
+    const onChange = ({ state, previous }: FlowChangeEvent) => {
+      try {
+        listener(state, previous);
+      } catch (error) {
+        // A listener's bug must not stop the flow or the other listeners; report it as EventTarget does in a
+        // browser (Node's EventTarget would end the process).
+        if (globals.reportError) globals.reportError(error);
+        else
+          queueMicrotask(() => {
+            throw error;
+          });
+      }
+    };
+    this.addEventListener('change', onChange);
+    return () => this.removeEventListener('change', onChange);
   }
 
   /**
@@ -202,30 +194,28 @@ export class OnboardingFlow extends EventTarget {
    * Resolves with the new state (a failure is in `state.error`); rejects only when `signal` aborts it.
    */
   async restore(signal?: AbortSignal): Promise<FlowState> {
-    if (signal !== undefined && !(signal instanceof AbortSignal)) {
-      throw new CodedTypeError('signal must be an AbortSignal');
-    }
-    const { outcome, invitationToken } = readLanding(this.#location?.href);
+    must(signal === undefined || signal instanceof AbortSignal, 'signal must be an AbortSignal');
+    const { outcome, invitationToken: token } = readLanding(this.#href());
     this.#clean(EHERKENNING_OUTCOME_PARAM);
-    this.#invitationToken = invitationToken;
+    this.#invitationToken = token;
     await this.#run(
       async (options) => {
         const [config, session] = await Promise.all([this.client.config(options), this.client.session(options)]);
-        let facts: FlowFacts = { ...sessionFacts(this.#facts, session), config };
+        let invitation: InvitationPreview | undefined;
         let error: OnboardingError | undefined;
-        if (invitationToken !== undefined) {
+        if (token) {
           try {
-            facts = { ...facts, invitation: await this.client.lookupInvitation({ token: invitationToken }, options) };
+            invitation = await this.client.lookupInvitation({ token }, options);
           } catch (failure) {
             options.signal.throwIfAborted();
             error = asFailure(failure);
             this.#forgetInvitation();
           }
         }
-        return { facts, session, error };
+        return [{ ...session, config, invitation }, error] as const;
       },
-      ({ facts, session, error }) => {
-        this.#facts = facts;
+      ([session, error]) => {
+        this.#learn(session);
         // The server's record of the round trip wins over the parameter anyone can put in an address.
         const confirmed = outcome && (session.eherkenning?.outcome ?? outcome);
         this.#server(session.step, error, confirmed);
@@ -273,45 +263,48 @@ export class OnboardingFlow extends EventTarget {
       if (outer?.aborted) throw outer.reason;
       if (id !== this.#callId) return;
       const failure = asFailure(error);
-      if (failure.step !== undefined && failure.step !== step) {
-        // The server says the flow is elsewhere: ask it where, so the state shows that step completely.
-        try {
-          const session = await this.client.session(options);
-          if (id !== this.#callId) return;
-          this.#facts = sessionFacts(this.#facts, session);
-        } catch {
-          // The failure itself is what the person needs to see; the step follows on the next restore.
-        }
-      }
-      if (id === this.#callId) this.#fail(failure, step);
+      // The server says the flow is elsewhere: ask it where, so the state shows that step completely. If that
+      // fails too, the failure itself is what the person needs to see; the step follows on the next restore.
+      const session =
+        failure.step !== undefined &&
+        failure.step !== step &&
+        (await this.client.session(options).catch(() => undefined));
+      if (id !== this.#callId) return;
+      if (session) this.#learn(session);
+      this.#fail(failure, step);
     } finally {
       outer?.removeEventListener('abort', forward);
       if (id === this.#callId) this.#controller = undefined;
     }
   }
 
-  /** Sends one request of a step and shows the step its answer names; a session answer signs the person in. */
+  /**
+   * Sends one request of a step and shows the step its answer names. An answer with a session signs the person
+   * in (`signedIn` names the event); `accepting` an invitation forgets its link.
+   */
   #send(
     name: StepEndpoint,
     body?: object,
     signedIn?: 'signedin' | 'accountcreated',
     accepting?: boolean,
   ): Promise<void> {
-    const client = this.client as unknown as Record<StepEndpoint, (...args: unknown[]) => Promise<StepAnswer>>;
+    const client = this.client as unknown as Record<StepEndpoint, (...args: unknown[]) => Promise<Session>>;
     return this.#run(
       (options) => client[name](...(body ? [body, options] : [options])),
       (answer) => this.#answered(answer, signedIn, accepting),
     );
   }
 
-  #answered(answer: StepAnswer, signedIn?: 'signedin' | 'accountcreated', accepting?: boolean): void {
-    const { step, flow, account } = answer as Partial<Session>;
+  #answered(answer: Session, signedIn?: 'signedin' | 'accountcreated', accepting?: boolean): void {
     if (accepting) this.#forgetInvitation();
-    this.#facts = signedIn
-      ? sessionFacts(this.#facts, answer as Session)
-      : { ...this.#facts, flow: flow ?? this.#facts.flow };
-    this.#server(step!);
-    if (signedIn && account) this.dispatchEvent(new FlowAccountEvent(signedIn, account));
+    this.#learn(answer);
+    this.#server(answer.step);
+    if (signedIn && answer.account) this.dispatchEvent(new FlowAccountEvent(signedIn, answer.account));
+  }
+
+  /** Adds what an answer told (the parts of a session, a flow, an address) to the facts. */
+  #learn(facts: Partial<FlowFacts>): void {
+    this.#facts = { ...this.#facts, ...facts };
   }
 
   /** Moves to a step the client owns; any request under way becomes stale. */
@@ -326,10 +319,9 @@ export class OnboardingFlow extends EventTarget {
   }
 
   #fail(error: OnboardingError, step: StepId): void {
-    if (error.code === 'not_signed_in' || error.code === 'session_expired') {
-      this.#facts = { ...this.#facts, account: null, memberships: [] };
-    }
-    this.#apply({ type: 'failed', error, facts: this.#facts, now: this.#clock() });
+    if (error.code === 'not_signed_in' || error.code === 'session_expired')
+      this.#learn({ account: null, memberships: [] });
+    this.#apply({ type: 'failed', error, facts: this.#facts, now: (this.#options.clock ?? Date.now)() });
     this.dispatchEvent(new FlowErrorEvent(error, step));
   }
 
@@ -342,51 +334,48 @@ export class OnboardingFlow extends EventTarget {
     this.#remember(state.step);
     this.dispatchEvent(new FlowChangeEvent(state, previous));
     if (moved) this.dispatchEvent(new FlowStepChangeEvent(state.step, previous.step));
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(state, previous);
-      } catch (error) {
-        // A listener's bug must not stop the flow or the other listeners; report it as EventTarget does.
-        const { reportError } = globalThis as { reportError?: (error: unknown) => void };
-        if (reportError) reportError(error);
-        else
-          queueMicrotask(() => {
-            throw error;
-          });
-      }
-    }
   }
 
-  // ── storage of the client-owned step (storage can be switched off or throw: the flow works without it) ──────
+  // ── the page: storage of the client-owned step, the address ─────────────────────────────────────────────────
+
+  /** Where the step before a server-side flow is kept. Reading `sessionStorage` throws where the browser blocks it. */
+  #storage(): StepStorage | null | undefined {
+    const { storage } = this.#options;
+    return storage === undefined ? globals.sessionStorage : storage;
+  }
 
   #storedStep(): LocalStepId {
     try {
-      const value = this.#storage?.getItem(STEP_STORAGE_KEY);
+      const value = this.#storage()?.getItem(STEP_STORAGE_KEY);
       if (isLocalStep(value)) return value;
     } catch {
-      // Without storage a reload starts at the beginning.
+      // Storage can be switched off (private windows, cookie settings): a reload then starts at the beginning.
     }
     return 'start';
   }
 
   #remember(step: StepId): void {
     try {
-      if (isLocalStep(step)) this.#storage?.setItem(STEP_STORAGE_KEY, step);
-      else this.#storage?.removeItem(STEP_STORAGE_KEY);
+      if (isLocalStep(step)) this.#storage()?.setItem(STEP_STORAGE_KEY, step);
+      else this.#storage()?.removeItem(STEP_STORAGE_KEY);
     } catch {
-      // As above.
+      // As above: without storage nothing breaks.
     }
+  }
+
+  #href(): string | undefined {
+    return (this.#options.location ?? globals.location)?.href;
   }
 
   /** Removes the flow's query parameter `name` from the address bar, when it is there. */
   #clean(name: string): void {
-    const clean = without(this.#location?.href, name);
-    if (clean !== undefined) this.#history?.replaceState(null, '', clean);
+    const clean = without(this.#href(), name);
+    if (clean !== undefined) (this.#options.history ?? globals.history)?.replaceState(null, '', clean);
   }
 
   #forgetInvitation(): void {
     this.#invitationToken = undefined;
-    this.#facts = { ...this.#facts, invitation: undefined };
+    this.#learn({ invitation: undefined });
     this.#clean(INVITATION_PARAM);
   }
 
@@ -409,10 +398,9 @@ export class OnboardingFlow extends EventTarget {
 
   #actions(data: FlowStateData): FlowState['actions'] {
     const go = (step: LocalStepId) => () => this.#go(step);
-    const signIn = (credentials: Credentials) => {
-      const { email, password } = checked(credentials, 'credentials', CREDENTIALS);
-      return this.#send('login', { email, password }, 'signedin');
-    };
+    // Inputs go to the client as they are: its schemas drop what an endpoint does not take (`passwordRepeat`).
+    const signIn = (credentials: Credentials) =>
+      this.#send('login', checked(credentials, 'credentials', CREDENTIALS), 'signedin');
     const signOut = () =>
       this.#run(
         (options) => this.client.logout(options),
@@ -421,28 +409,27 @@ export class OnboardingFlow extends EventTarget {
           this.#go('start');
         },
       );
-    // The password checks the server will make, minus its blocklist: refused before anything is sent.
-    const refused = (input: NewPasswordInput, context: (string | undefined)[]) => {
-      const policy = (data as { policy: PasswordPolicy }).policy;
-      const { violations } = checkPassword(input.password, policy, { context });
+    // The steps that set a password: the verdict the server will give (minus its blocklist), with the address
+    // and the names as context, and a submit that sends nothing when the password would be refused.
+    const { policy, email } = data as { policy: PasswordPolicy; email: string };
+    const address = data.step === 'invitation' ? data.invitation.email : email;
+    const checkPassword = (password: string, names?: Names) => {
+      string(password, 'password');
+      return verdictOf(password, policy, { context: [address, names?.firstName, names?.lastName] });
+    };
+    const setPassword = (input: AccountInput | NewPasswordInput, send: () => Promise<void>) => {
+      const { violations } = checkPassword(input.password, input as Names);
       const error =
         input.password !== input.passwordRepeat
           ? new OnboardingError('passwords_differ')
           : violations.length > 0
-            ? new OnboardingError('password_policy', `the password breaks ${violations.join(', ')}`, { violations })
+            ? new OnboardingError('password_policy', `the password breaks ${violations.join()}`, { violations })
             : undefined;
-      if (!error) return undefined;
+      if (!error) return send();
       this.#stop();
       this.#fail(error, data.step);
       return Promise.resolve();
     };
-    const verdict =
-      (email: string) =>
-      (password: string, names?: { firstName?: string; lastName?: string }): PasswordVerdict => {
-        checkString('password', password);
-        const context = [email, names?.firstName, names?.lastName];
-        return checkPassword(password, (data as { policy: PasswordPolicy }).policy, { context });
-      };
     switch (data.step) {
       case 'start':
         return { begin: go('eherkenning-info') };
@@ -459,8 +446,8 @@ export class OnboardingFlow extends EventTarget {
       case 'password-email':
         return {
           submit: (email: string) => {
-            checkString('email', email);
-            this.#facts = { ...this.#facts, email };
+            string(email, 'email');
+            this.#learn({ email });
             return this.#send(data.step === 'email' ? 'signupEmail' : 'passwordForgot', { email, lang: this.#lang });
           },
           back: go('account'),
@@ -470,36 +457,36 @@ export class OnboardingFlow extends EventTarget {
         const signup = data.step === 'code';
         return {
           submit: (code: string) => {
-            checkString('code', code);
+            string(code, 'code');
             return this.#send(signup ? 'signupCode' : 'passwordCode', { code });
           },
           resend: () => this.#send(signup ? 'signupCodeResend' : 'passwordCodeResend'),
           changeEmail: () => {
-            this.#facts = { ...this.#facts, email: data.email };
+            this.#learn({ email: data.email });
             this.#go(signup ? 'email' : 'password-email');
           },
         };
       }
       case 'details':
         return {
-          submit: (input: AccountInput) => {
-            const { password, firstName, lastName } = checked(input, 'input', ACCOUNT_INPUT);
-            return (
-              refused(input, [data.email, firstName, lastName]) ??
-              this.#send('signupAccount', { password, firstName, lastName }, 'accountcreated')
-            );
-          },
-          checkPassword: verdict(data.email),
+          submit: (input: AccountInput) =>
+            setPassword(checked(input, 'input', ACCOUNT_INPUT), () =>
+              this.#send('signupAccount', input, 'accountcreated'),
+            ),
+          checkPassword,
         };
       case 'supplier':
         return {
           choose: (supplierId: string) => {
-            checkString('supplierId', supplierId);
-            const returnTo = this.#returnTo ?? defaultReturnTo(this.#location?.href) ?? '';
+            string(supplierId, 'supplierId');
+            const { returnTo = defaultReturnTo(this.#href()) ?? '', navigate } = this.#options;
             return this.#run(
               (options) => this.client.eherkenningStart({ supplierId, returnTo }, options),
               ({ redirectUrl }) => {
-                if (this.dispatchEvent(new FlowRedirectEvent(supplierId, redirectUrl))) this.#navigate(redirectUrl);
+                if (this.dispatchEvent(new FlowRedirectEvent(supplierId, redirectUrl))) {
+                  if (navigate) navigate(redirectUrl);
+                  else globals.location?.assign(redirectUrl);
+                }
                 // Not busy any more: after a cancelled redirect, or when the page comes back from the back/forward cache.
                 this.#apply({ type: 'idle' });
               },
@@ -511,33 +498,27 @@ export class OnboardingFlow extends EventTarget {
         return { signOut };
       case 'password-new':
         return {
-          submit: (input: NewPasswordInput) => {
-            const { password } = checked(input, 'input', NEW_PASSWORD);
-            return refused(input, [data.email]) ?? this.#send('passwordReset', { password }, 'signedin');
-          },
-          checkPassword: verdict(data.email),
+          submit: (input: NewPasswordInput) =>
+            setPassword(checked(input, 'input', NEW_PASSWORD), () => this.#send('passwordReset', input, 'signedin')),
+          checkPassword,
         };
       case 'invitation':
         return {
-          accept: (input: AccountInput) => {
-            const { password, firstName, lastName } = checked(input, 'input', ACCOUNT_INPUT);
-            const body = { token: this.#invitationToken ?? '', password, firstName, lastName };
-            return (
-              refused(input, [data.invitation.email, firstName, lastName]) ??
-              this.#send('acceptInvitation', body, 'accountcreated', true)
-            );
-          },
+          accept: (input: AccountInput) =>
+            setPassword(checked(input, 'input', ACCOUNT_INPUT), () =>
+              this.#send('acceptInvitation', { ...input, token: this.#invitationToken ?? '' }, 'accountcreated', true),
+            ),
           signInAndAccept: (credentials: Credentials) => {
-            const { email, password } = checked(credentials, 'credentials', CREDENTIALS);
+            checked(credentials, 'credentials', CREDENTIALS);
             return this.#run(
               async (options) => {
-                await this.client.login({ email, password }, options);
+                await this.client.login(credentials, options);
                 return this.client.acceptInvitation({ token: this.#invitationToken ?? '' }, options);
               },
               (session) => this.#answered(session, 'signedin', true),
             );
           },
-          checkPassword: verdict(data.invitation.email),
+          checkPassword,
         };
     }
   }
@@ -569,13 +550,20 @@ type StepEndpoint = Exclude<
   'apiBase' | 'config' | 'session' | 'logout' | 'eherkenningStart' | 'lookupInvitation'
 >;
 
+/** What the flow uses of the page when no option replaces it; none of it exists in Node. */
+const globals = globalThis as {
+  location?: Pick<Location, 'href' | 'assign'>;
+  history?: Pick<History, 'replaceState'>;
+  sessionStorage?: StepStorage;
+  reportError?: (error: unknown) => void;
+};
+
+/** The names a password must not contain, besides the address. */
+type Names = { readonly firstName?: string; readonly lastName?: string };
+
 const CREDENTIALS = ['email', 'password'] as const;
 const NEW_PASSWORD = ['password', 'passwordRepeat'] as const;
 const ACCOUNT_INPUT = [...NEW_PASSWORD, 'firstName', 'lastName'] as const;
-
-function sessionFacts(facts: FlowFacts, { account, memberships, flow }: Session): FlowFacts {
-  return { ...facts, account, memberships, flow };
-}
 
 function asFailure(error: unknown): OnboardingError {
   // Anything else is a bug between the client and the flow; the person sees a retryable failure, not a hang.
@@ -586,13 +574,13 @@ function freeze(data: FlowStateData, actions: FlowState['actions']): FlowState {
   return Object.freeze({ ...data, actions }) as FlowState;
 }
 
-function checkString(name: string, value: unknown): void {
-  if (typeof value !== 'string') throw new CodedTypeError(`${name} must be a string`);
+function string(value: unknown, name: string): asserts value is string {
+  must(typeof value === 'string', `${name} must be a string`);
 }
 
 /** `value`, once it is an object whose `keys` are strings. */
 function checked<T extends object>(value: T, name: string, keys: readonly (keyof T & string)[]): T {
-  if (typeof value !== 'object' || value === null) throw new CodedTypeError(`${name} must be an object`);
-  for (const key of keys) checkString(`${name}.${key}`, value[key]);
+  must(typeof value === 'object' && value, `${name} must be an object`);
+  for (const key of keys) string(value[key], `${name}.${key}`);
   return value;
 }

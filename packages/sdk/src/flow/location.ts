@@ -35,7 +35,7 @@ export function without(href: string | undefined, ...names: string[]): string | 
 
 /** The page to come back to after eHerkenning: this page, without the flow's own parameters. */
 export function defaultReturnTo(href: string | undefined): string | undefined {
-  return without(href, EHERKENNING_OUTCOME_PARAM, INVITATION_PARAM) ?? parse(href)?.href;
+  return without(href, EHERKENNING_OUTCOME_PARAM, INVITATION_PARAM) ?? href;
 }
 
 function parse(href: string | undefined): URL | undefined {

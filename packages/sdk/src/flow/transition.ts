@@ -182,17 +182,6 @@ function fail(state: FlowStateData, error: OnboardingError, now: number): FlowSt
   return next;
 }
 
-/** The fields of {@link FieldName}, to pick those out of a server's `invalid_request`. */
-const FIELD_NAMES: readonly string[] = [
-  'email',
-  'code',
-  'password',
-  'passwordRepeat',
-  'firstName',
-  'lastName',
-  'supplierId',
-] satisfies FieldName[];
-
 /** The field each error code belongs to. */
 const FIELD_OF: Partial<Record<ErrorCode, FieldName>> = {
   passwords_differ: 'passwordRepeat',
@@ -203,6 +192,9 @@ const FIELD_OF: Partial<Record<ErrorCode, FieldName>> = {
   invalid_email: 'email',
   unknown_supplier: 'supplierId',
 };
+
+/** Every {@link FieldName}, to pick those out of a server's `invalid_request`. */
+const FIELD_NAMES: readonly string[] = [...Object.values(FIELD_OF), 'firstName', 'lastName'];
 
 /** The errors of `error` that belong next to one field. */
 export function fieldErrorsOf(error: OnboardingError): FieldErrors | undefined {

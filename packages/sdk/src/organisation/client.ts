@@ -1,5 +1,6 @@
 import {
   AuditLogSchema,
+  ENDPOINTS,
   InvitationCreatedSchema,
   InvitationListSchema,
   InviteMemberRequestSchema,
@@ -12,8 +13,10 @@ import {
   type InviteMemberRequest,
   type Member,
   type OrganisationView,
+  type EndpointName,
   type UpdateMemberRequest,
 } from '@wij-techniek/onboarding-contract';
+import { must } from '../errors.js';
 import { FLOW_ENDPOINTS, type OnboardingClient } from '../client.js';
 import { buildClient, type EndpointTable, type OnboardingClientOptions, type RequestOptions } from '../http.js';
 
@@ -66,7 +69,7 @@ export interface OrganisationClient extends OnboardingClient {
  * ```
  */
 export function createOrganisationClient(options: OnboardingClientOptions = {}): OrganisationClient {
-  return buildClient(options, {
+  const table = {
     ...FLOW_ENDPOINTS,
     organisation: [OrganisationViewSchema],
     members: [MemberListSchema],
@@ -76,5 +79,13 @@ export function createOrganisationClient(options: OnboardingClientOptions = {}):
     invitations: [InvitationListSchema],
     withdrawInvitation: [],
     audit: [AuditLogSchema],
-  } satisfies EndpointTable & Record<Exclude<keyof OrganisationClient, 'apiBase'>, unknown>) as OrganisationClient;
+  } satisfies EndpointTable & Record<Exclude<keyof OrganisationClient, 'apiBase'>, unknown>;
+  // The ids a method starts with fill the `{…}` segments of its path, in order.
+  const path = (name: EndpointName, args: unknown[]) =>
+    ENDPOINTS[name].path.replace(/\{\w+\}/gu, () => {
+      const id = args.shift();
+      must(typeof id === 'string' && id, `${name}: ids must be non-empty strings`);
+      return encodeURIComponent(id);
+    });
+  return buildClient(options, table, path) as OrganisationClient;
 }
