@@ -84,9 +84,11 @@ export function buildClient(
         body = JSON.stringify(checked.value);
       }
       const options = args[0] ?? {};
-      must(typeof options === 'object', 'options must be an object');
       const { signal } = options as RequestOptions;
-      must(signal === undefined || signal instanceof AbortSignal, 'options.signal must be an AbortSignal');
+      must(
+        typeof options === 'object' && (signal === undefined || signal instanceof AbortSignal),
+        'options must be an object with an AbortSignal as signal',
+      );
 
       // Only reads are repeated, and only when the failure says nothing about the request itself: the network,
       // or a gateway that could not reach the server. A POST is never repeated, so nothing happens twice.
@@ -113,8 +115,10 @@ export function buildClient(
           if (timedOut) throw failure;
         }
         if (response?.status === status) {
-          if (!output) return discard(response);
-          const parsed = output.safeParse(await readJson(response));
+          // Read even when nothing is expected (a 204 has no body): a body nobody reads holds the connection.
+          const json = await readJson(response);
+          if (!output) return;
+          const parsed = output.safeParse(json);
           if (parsed.success) return parsed.data;
           throw new OnboardingError('invalid_response', `${name}: the answer breaks the contract`, {
             status,
@@ -124,12 +128,23 @@ export function buildClient(
         if (attempt < 1 || (response && !isGateway(response.status))) {
           throw failure ?? (await problemOf(response!, name));
         }
-        discard(response);
-        await new Promise((resolve, reject) => {
-          setTimeout(resolve, retryDelayMs * 2 ** (retries - attempt));
-          // The caller's own abort reason, as fetch rejects with it.
-          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-          signal?.addEventListener('abort', () => reject(signal.reason));
+        // Drained so the connection is free again; not awaited, as a gateway's body may be slow to end.
+        if (response) void readJson(response);
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(
+            () => {
+              signal?.removeEventListener('abort', abort);
+              resolve();
+            },
+            retryDelayMs * 2 ** (retries - attempt),
+          );
+          const abort = () => {
+            clearTimeout(timer);
+            // The caller's own abort reason, as fetch rejects with it.
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+            reject(signal?.reason);
+          };
+          signal?.addEventListener('abort', abort);
         });
       }
     };
@@ -139,12 +154,6 @@ export function buildClient(
 
 // A gateway in front of the server answers 502–504 when it cannot reach it: the service is away, not broken.
 const isGateway = (status: number) => status > 501 && status < 505;
-
-/** Frees a body nobody reads. Not awaited: a stream's cancel may settle late (or, in mocks, never). */
-function discard(response: Response | undefined): undefined {
-  response?.body?.cancel().catch(() => undefined);
-  return undefined;
-}
 
 /** The body as JSON, or `undefined` when it is not JSON (which no schema accepts). */
 const readJson = (response: Response): Promise<unknown> => response.json().catch(() => undefined);

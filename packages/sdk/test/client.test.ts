@@ -25,6 +25,7 @@ import {
   membership,
   problem,
   signedIn,
+  until,
 } from './fixtures.js';
 
 const server = setupServer();
@@ -494,6 +495,24 @@ describe('client: abort and retries', () => {
     );
     assert.deepEqual(await client().config(), config);
     assert.equal(calls, 3);
+  });
+
+  it('an abort during the pause before a repeat rejects at once with the signal’s reason', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${API}/session`, () => {
+        calls++;
+        return HttpResponse.error();
+      }),
+    );
+    const controller = new AbortController();
+    // A minute's pause: the test only ends in time when the abort cuts it short.
+    const pending = client({ retryDelayMs: 60_000 }).session({ signal: controller.signal });
+    await until(() => calls === 1, 'the first attempt');
+    const reason = new Error('left the page');
+    controller.abort(reason);
+    await assert.rejects(pending, (error) => error === reason);
+    assert.equal(calls, 1);
   });
 
   it('gives up on a GET after the configured retries', async () => {

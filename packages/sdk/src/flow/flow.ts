@@ -119,7 +119,10 @@ export interface OnboardingFlow {
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above only types events
 export class OnboardingFlow extends EventTarget {
-  /** The client the flow talks through, e.g. to read `config` again. */
+  /**
+   * The client the flow talks through (the onboarding's endpoints). Organisation management has its own client:
+   * `createOrganisationClient` of `@wij-techniek/onboarding-sdk/organisation`.
+   */
   readonly client: OnboardingClient;
   #state: FlowState;
   #facts: FlowFacts = NO_FACTS;
@@ -250,12 +253,9 @@ export class OnboardingFlow extends EventTarget {
   ): Promise<void> {
     const step = this.#state.step;
     const id = this.#stop();
-    const controller = (this.#controller = new AbortController());
-    const forward = () => controller.abort(outer?.reason);
-    if (outer?.aborted) forward();
-    outer?.addEventListener('abort', forward);
+    const { signal } = (this.#controller = new AbortController());
     this.#apply({ type: 'busy' });
-    const options = { signal: controller.signal };
+    const options = { signal: outer ? AbortSignal.any([signal, outer]) : signal };
     try {
       const result = await work(options);
       if (id === this.#callId) done(result);
@@ -273,7 +273,6 @@ export class OnboardingFlow extends EventTarget {
       if (session) this.#learn(session);
       this.#fail(failure, step);
     } finally {
-      outer?.removeEventListener('abort', forward);
       if (id === this.#callId) this.#controller = undefined;
     }
   }
@@ -302,7 +301,10 @@ export class OnboardingFlow extends EventTarget {
     if (signedIn && answer.account) this.dispatchEvent(new FlowAccountEvent(signedIn, answer.account));
   }
 
-  /** Adds what an answer told (the parts of a session, a flow, an address) to the facts. */
+  /**
+   * Adds what an answer told to the facts: a session's account, memberships and flow, a flow, an address. Other
+   * fields of an answer (`step`, `eherkenning`) ride along unread.
+   */
   #learn(facts: Partial<FlowFacts>): void {
     this.#facts = { ...this.#facts, ...facts };
   }
@@ -319,8 +321,9 @@ export class OnboardingFlow extends EventTarget {
   }
 
   #fail(error: OnboardingError, step: StepId): void {
-    if (error.code === 'not_signed_in' || error.code === 'session_expired')
+    if (error.code === 'not_signed_in' || error.code === 'session_expired') {
       this.#learn({ account: null, memberships: [] });
+    }
     this.#apply({ type: 'failed', error, facts: this.#facts, now: (this.#options.clock ?? Date.now)() });
     this.dispatchEvent(new FlowErrorEvent(error, step));
   }
@@ -356,8 +359,7 @@ export class OnboardingFlow extends EventTarget {
 
   #remember(step: StepId): void {
     try {
-      if (isLocalStep(step)) this.#storage()?.setItem(STEP_STORAGE_KEY, step);
-      else this.#storage()?.removeItem(STEP_STORAGE_KEY);
+      this.#storage()?.[isLocalStep(step) ? 'setItem' : 'removeItem'](STEP_STORAGE_KEY, step);
     } catch {
       // As above: without storage nothing breaks.
     }
@@ -398,7 +400,8 @@ export class OnboardingFlow extends EventTarget {
 
   #actions(data: FlowStateData): FlowState['actions'] {
     const go = (step: LocalStepId) => () => this.#go(step);
-    // Inputs go to the client as they are: its schemas drop what an endpoint does not take (`passwordRepeat`).
+    // Inputs go to the client as they are, once checked: its schemas drop what an endpoint does not take
+    // (`passwordRepeat`), so only the contract's fields leave.
     const signIn = (credentials: Credentials) =>
       this.#send('login', checked(credentials, 'credentials', CREDENTIALS), 'signedin');
     const signOut = () =>
