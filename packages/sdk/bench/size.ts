@@ -1,19 +1,25 @@
-// `npm run bench -w packages/sdk`: what the SDK costs a page, minified and gzipped (issue 5's goal: ≤ 5 KiB for
-// the SDK's own code). Bundled by Vite (rolldown) as the element's CDN build does; nothing here asserts a number.
+// `npm run bench -w packages/sdk`: what the SDK costs a page, minified and gzipped, per entry point (issue 5's goal:
+// ≤ 5 KiB for the SDK's own code of the main entry). Bundled by Vite (rolldown) in library mode, as the element's
+// CDN build bundles it; library mode keeps whitespace, so these are upper bounds. The element's CDN build then
+// minifies its whole file once more (whitespace, top-level names): the last line of each entry shows the SDK's
+// own code after that same pass, for comparison only. Nothing here asserts a number.
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { build, type Rollup } from 'vite';
+import { build, minify, type Rollup } from 'vite';
 
 interface Size {
   raw: number;
   gzip: number;
 }
 
+const GOAL = 5 * 1024;
+
 const isZod = (id: string) => id === 'zod' || id.startsWith('zod/');
 const isContract = (id: string) => id.startsWith('@wij-techniek/onboarding-contract');
+const ownOnly = (id: string) => isContract(id) || isZod(id);
 
-/** Bundles `entry` (relative to this file) with `external` left out, and measures the code. */
-async function measure(entry: string, external: (id: string) => boolean): Promise<Size> {
+/** Bundles `entry` (relative to this file) with `external` left out, and returns the code. */
+async function bundle(entry: string, external: (id: string) => boolean): Promise<string> {
   const output = (await build({
     configFile: false,
     logLevel: 'silent',
@@ -27,26 +33,38 @@ async function measure(entry: string, external: (id: string) => boolean): Promis
     },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output);
-  const code = chunks.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
-  return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength };
+  return chunks.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
+}
+
+const size = (code: string): Size => ({ raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength });
+
+/** The second pass of the element's CDN build (packages/element/vite.config.ts, `minifyChunk`). */
+async function fullyMinified(code: string): Promise<string> {
+  return (await minify('sdk.js', code, { compress: { target: 'es2022' }, mangle: { toplevel: true } })).code;
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
-const row = (label: string, size: Size) =>
-  `${label.padEnd(52)} ${String(size.raw).padStart(7)} B raw ${String(size.gzip).padStart(6)} B gzip (${kib(size.gzip)})`;
+const row = (label: string, { raw, gzip }: Size) =>
+  `${label.padEnd(68)} ${String(raw).padStart(7)} B raw ${String(gzip).padStart(6)} B gzip (${kib(gzip)})`;
 
-const rows: [string, Size][] = [];
-for (const [name, entry] of [
-  ['index.ts', '../src/index.ts'],
-  ['flow only', './flow-entry.ts'],
-] as const) {
-  rows.push([
-    `${name}: sdk own code (contract, zod external)`,
-    await measure(entry, (id) => isContract(id) || isZod(id)),
-  ]);
-  rows.push([`${name}: + contract code used (zod external)`, await measure(entry, isZod)]);
-  rows.push([`${name}: + contract + zod/mini (what a page loads)`, await measure(entry, () => false)]);
+const ENTRIES = [
+  ['main entry', '../src/index.ts', '@wij-techniek/onboarding-sdk: everything a developer imports'],
+  ['flow only', './flow-entry.ts', 'what <wt-onboarding> imports'],
+  ['organisation entry', '../src/organisation/index.ts', '@wij-techniek/onboarding-sdk/organisation, standalone'],
+] as const;
+
+let mainOwn: Size | undefined;
+for (const [name, entry, what] of ENTRIES) {
+  console.log(`${name} (${what})`);
+  const own = await bundle(entry, ownOnly);
+  const ownSize = size(own);
+  mainOwn ??= ownSize;
+  console.log(row(`  ${name}: sdk own code (contract, zod external)`, ownSize));
+  console.log(row(`  ${name}: + contract code used (zod external)`, size(await bundle(entry, isZod))));
+  console.log(row(`  ${name}: + contract + zod/mini (what a page loads)`, size(await bundle(entry, () => false))));
+  console.log(row(`  ${name}: sdk own code after the CDN build's full minify`, size(await fullyMinified(own))));
 }
-for (const [label, size] of rows) console.log(row(label, size));
-const own = rows[0]![1].gzip;
-console.log(`sdk own code vs the 5 KiB goal: ${own <= 5 * 1024 ? 'within' : 'OVER'} (${kib(own)})`);
+const own = mainOwn!.gzip;
+console.log(
+  `main entry's own code vs the 5 KiB goal: ${own <= GOAL ? 'within' : `OVER by ${own - GOAL} B`} (${kib(own)})`,
+);

@@ -23,6 +23,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module @wij-techniek/onboarding-sdk
  */
 export { CodedTypeError, OnboardingError, type OnboardingErrorOptions } from './errors.js';
 export { createOnboardingClient } from './client.js';

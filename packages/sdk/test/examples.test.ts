@@ -5,7 +5,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 const root = new URL('../', import.meta.url);
-const SOURCES = ['src/index.ts', 'src/client.ts', 'src/flow/flow.ts'];
+const SOURCES = [
+  'src/index.ts',
+  'src/client.ts',
+  'src/flow/flow.ts',
+  'src/organisation/index.ts',
+  'src/organisation/client.ts',
+  'src/organisation/members.ts',
+];
 
 /** The code of every ```ts block under an `@example` tag in `file`. */
 function examplesOf(file: string): string[] {

@@ -64,7 +64,7 @@ export interface OrganisationClient extends OnboardingClient {
  * const { memberships } = await client.session();
  * for (const { organisation } of memberships) {
  *   const { members } = await client.members(organisation.id);
- *   console.log(organisation.name, members.map((member) => member.email));
+ *   console.log(`${organisation.name}: ${members.length} members`);
  * }
  * ```
  */

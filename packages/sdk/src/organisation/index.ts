@@ -14,6 +14,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module @wij-techniek/onboarding-sdk/organisation
  */
 export { createOrganisationClient, type OrganisationClient } from './client.js';
 export {
