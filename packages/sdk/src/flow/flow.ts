@@ -134,6 +134,8 @@ export class OnboardingFlow extends EventTarget {
   #controller: AbortController | undefined;
   #invitationToken: string | undefined;
   readonly #options: OnboardingFlowOptions;
+  // Called after both events of a change, so a listener that acts on the new state cannot reorder them.
+  readonly #listeners = new Set<FlowListener>();
 
   constructor(options: OnboardingFlowOptions = {}) {
     super();
@@ -171,21 +173,8 @@ export class OnboardingFlow extends EventTarget {
    */
   subscribe(listener: FlowListener): () => void {
     must(typeof listener === 'function', 'listener must be a function');
-    const onChange = ({ state, previous }: FlowChangeEvent) => {
-      try {
-        listener(state, previous);
-      } catch (error) {
-        // A listener's bug must not stop the flow or the other listeners; report it as EventTarget does in a
-        // browser (Node's EventTarget would end the process).
-        if (globals.reportError) globals.reportError(error);
-        else
-          queueMicrotask(() => {
-            throw error;
-          });
-      }
-    };
-    this.addEventListener('change', onChange);
-    return () => this.removeEventListener('change', onChange);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -337,6 +326,18 @@ export class OnboardingFlow extends EventTarget {
     this.#remember(state.step);
     this.dispatchEvent(new FlowChangeEvent(state, previous));
     if (moved) this.dispatchEvent(new FlowStepChangeEvent(state.step, previous.step));
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(this.#state, previous);
+      } catch (error) {
+        // A listener's bug must not stop the flow or the other listeners; report it as EventTarget does.
+        if (globals.reportError) globals.reportError(error);
+        else
+          queueMicrotask(() => {
+            throw error;
+          });
+      }
+    }
   }
 
   // ── the page: storage of the client-owned step, the address ─────────────────────────────────────────────────

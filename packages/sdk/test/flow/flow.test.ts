@@ -928,6 +928,22 @@ describe('flow: listeners', () => {
     assert.deepEqual(seen, ['start>start', 'start>start', 'start>eherkenning-info']);
   });
 
+  it('a listener that acts on a new state still sees step changes announced in order', async () => {
+    const h = harness({ session: signedIn() });
+    await h.flow.restore();
+    server.use(http.post(`${API}/logout`, () => new HttpResponse(null, { status: 204 })));
+    // A UI that starts right away whenever it lands on start, as the index example does.
+    h.flow.subscribe((state) => {
+      if (state.step === 'start') state.actions.begin();
+    });
+    await at(h.flow, 'supplier').actions.signOut();
+    at(h.flow, 'eherkenning-info');
+    const steps = eventsOf<Event & { step: StepId; previousStep: StepId }>(h, 'stepchange').map(
+      (e) => `${e.previousStep}>${e.step}`,
+    );
+    assert.deepEqual(steps.slice(-2), ['supplier>start', 'start>eherkenning-info']);
+  });
+
   it('change events carry the state and the previous state', async () => {
     const h = harness();
     await h.flow.restore();
