@@ -79,7 +79,8 @@ export function buildClient(
         const checked = validate(input, value);
         if (!checked.ok) {
           const fields = checked.issues;
-          throw new OnboardingError('invalid_request', `${name}: invalid ${Object.keys(fields).join()}`, { fields });
+          const what = Object.keys(fields).map((field) => field || 'body');
+          throw new OnboardingError('invalid_request', `${name}: invalid ${what.join(', ')}`, { fields });
         }
         body = JSON.stringify(checked.value);
       }
