@@ -26,7 +26,7 @@ import {
   type PasswordResetRequest,
   type Session,
   type StepAnswer,
-} from '@wij-techniek/onboarding-contract';
+} from '@wij-techniek/onboarding-contract/lite';
 import { buildClient, type EndpointTable, type OnboardingClientOptions, type RequestOptions } from './http.js';
 
 export type { OnboardingClientOptions, RequestOptions } from './http.js';

@@ -12,7 +12,7 @@ export {
   passwordRules,
   passwordRulesAttribute,
   violationsOfRule,
-} from '@wij-techniek/onboarding-contract';
+} from '@wij-techniek/onboarding-contract/lite';
 export type {
   Account,
   AuditEntry,
@@ -33,4 +33,4 @@ export type {
   Right,
   Session,
   StepId,
-} from '@wij-techniek/onboarding-contract';
+} from '@wij-techniek/onboarding-contract/lite';

@@ -1,4 +1,4 @@
-import type { ErrorCode, PasswordViolation, Problem, ServerStepId } from '@wij-techniek/onboarding-contract';
+import type { ErrorCode, PasswordViolation, Problem, ServerStepId } from '@wij-techniek/onboarding-contract/lite';
 
 /** What an {@link OnboardingError} carries besides its code. */
 export interface OnboardingErrorOptions {

@@ -1,7 +1,13 @@
-import { API_PREFIX, ENDPOINTS, ProblemSchema, validate, type EndpointName } from '@wij-techniek/onboarding-contract';
+import {
+  API_PREFIX,
+  ENDPOINTS,
+  ProblemSchema,
+  validate,
+  type EndpointName,
+} from '@wij-techniek/onboarding-contract/lite';
 import { CodedTypeError, OnboardingError, must } from './errors.js';
 
-/** A schema of the contract (zod/mini), as `validate` takes it. */
+/** A schema of the contract's zod-free `lite` entry, as `validate` takes it. */
 export type Schema = Parameters<typeof validate>[0];
 
 /** Options every client method takes last. */

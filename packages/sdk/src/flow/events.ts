@@ -1,4 +1,4 @@
-import type { Account, EherkenningOutcome, Organisation } from '@wij-techniek/onboarding-contract';
+import type { Account, EherkenningOutcome, Organisation } from '@wij-techniek/onboarding-contract/lite';
 import type { OnboardingError } from '../errors.js';
 import type { FlowState } from './states.js';
 

@@ -9,7 +9,7 @@ import {
   type PasswordPolicy,
   type Session,
   type StepId,
-} from '@wij-techniek/onboarding-contract';
+} from '@wij-techniek/onboarding-contract/lite';
 import { createOnboardingClient, type OnboardingClient } from '../client.js';
 import { OnboardingError, must } from '../errors.js';
 import {

@@ -2,7 +2,7 @@ import {
   EHERKENNING_OUTCOMES,
   EHERKENNING_OUTCOME_PARAM,
   type EherkenningOutcome,
-} from '@wij-techniek/onboarding-contract';
+} from '@wij-techniek/onboarding-contract/lite';
 
 /** The query parameter of an invitation link: `?wt-invitation=<token>`. */
 export const INVITATION_PARAM = 'wt-invitation';

@@ -11,7 +11,7 @@ import type {
   PasswordViolation,
   Right,
   StepId,
-} from '@wij-techniek/onboarding-contract';
+} from '@wij-techniek/onboarding-contract/lite';
 import type { OnboardingError } from '../errors.js';
 
 /** The fields of the onboarding's forms, as `fieldErrors` names them. */

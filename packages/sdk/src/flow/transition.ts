@@ -10,7 +10,7 @@ import {
   type Membership,
   type ServerStepId,
   type StepId,
-} from '@wij-techniek/onboarding-contract';
+} from '@wij-techniek/onboarding-contract/lite';
 import { OnboardingError } from '../errors.js';
 import type { FieldErrors, FieldName, FlowState } from './states.js';
 

@@ -15,7 +15,7 @@ import {
   type OrganisationView,
   type EndpointName,
   type UpdateMemberRequest,
-} from '@wij-techniek/onboarding-contract';
+} from '@wij-techniek/onboarding-contract/lite';
 import { must } from '../errors.js';
 import { FLOW_ENDPOINTS, type OnboardingClient } from '../client.js';
 import { buildClient, type EndpointTable, type OnboardingClientOptions, type RequestOptions } from '../http.js';

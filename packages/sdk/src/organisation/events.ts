@@ -1,4 +1,4 @@
-import type { Invitation, Member } from '@wij-techniek/onboarding-contract';
+import type { Invitation, Member } from '@wij-techniek/onboarding-contract/lite';
 import type { OnboardingError } from '../errors.js';
 import type { MembersAction, MembersState } from './state.js';
 

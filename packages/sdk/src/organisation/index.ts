@@ -43,5 +43,5 @@ export {
   MemberUpdatedEvent,
   type MembersEventMap,
 } from './events.js';
-export type { AuditEntry, Invitation, Member, OrganisationView, Right } from '@wij-techniek/onboarding-contract';
-export { RIGHTS } from '@wij-techniek/onboarding-contract';
+export type { AuditEntry, Invitation, Member, OrganisationView, Right } from '@wij-techniek/onboarding-contract/lite';
+export { RIGHTS } from '@wij-techniek/onboarding-contract/lite';

@@ -1,4 +1,10 @@
-import { RIGHTS, type Language, type Member, type Membership, type Right } from '@wij-techniek/onboarding-contract';
+import {
+  RIGHTS,
+  type Language,
+  type Member,
+  type Membership,
+  type Right,
+} from '@wij-techniek/onboarding-contract/lite';
 import { createOrganisationClient, type OrganisationClient } from './client.js';
 import { CodedTypeError, OnboardingError } from '../errors.js';
 import {

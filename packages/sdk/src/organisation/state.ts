@@ -1,4 +1,11 @@
-import type { ErrorCode, Invitation, Member, Membership, Organisation, Right } from '@wij-techniek/onboarding-contract';
+import type {
+  ErrorCode,
+  Invitation,
+  Member,
+  Membership,
+  Organisation,
+  Right,
+} from '@wij-techniek/onboarding-contract/lite';
 import type { OnboardingError } from '../errors.js';
 
 /** What the person asked for: the intent a `busy` or an `error` belongs to. */
