@@ -76,6 +76,8 @@ const session = {
   memberships: [membership, { ...membership, organisation }],
   flow,
   eherkenning: { outcome: 'verified', at: AT },
+  expiresAt: '2026-03-01T12:30:00.000Z',
+  extendable: true,
 };
 
 const EXAMPLES: Record<string, readonly Json[]> = {
@@ -127,7 +129,11 @@ const EXAMPLES: Record<string, readonly Json[]> = {
   RightSchema: ['administer'],
   RightsSchema: [['administer', 'register_for_meetings', 'administer'], []],
   ServerStepSchema: ['code', null],
-  SessionSchema: [session, { step: null, account: null, memberships: [], flow: null, eherkenning: null }],
+  SessionSchema: [
+    session,
+    { ...session, flow: null, expiresAt: AT, extendable: false },
+    { step: null, account: null, memberships: [], flow: null, eherkenning: null, expiresAt: null, extendable: false },
+  ],
   StepAnswerSchema: [{ step: 'details' }, { step: null }],
   StepIdSchema: ['start', 'password-new'],
   TimestampSchema: [AT, '2024-02-29T23:59:59Z'],

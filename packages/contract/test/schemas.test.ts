@@ -92,7 +92,15 @@ describe('answer schemas', () => {
     assert.equal(ProblemSchema.safeParse({ ...problem, status: 200 }).success, false);
   });
   it('refuse a session with an unknown step', () => {
-    const session = { step: 'supplier', account: null, memberships: [], flow: null, eherkenning: null };
+    const session = {
+      step: 'supplier',
+      account: null,
+      memberships: [],
+      flow: null,
+      eherkenning: null,
+      expiresAt: null,
+      extendable: false,
+    };
     assert.equal(SessionSchema.safeParse(session).success, true);
     assert.equal(SessionSchema.safeParse({ ...session, step: 'elsewhere' }).success, false);
     assert.equal(SessionSchema.safeParse({ ...session, step: 'start' }).success, false);

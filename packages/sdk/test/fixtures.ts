@@ -78,10 +78,23 @@ export function flowInfo(overrides: Partial<FlowInfo> = {}): FlowInfo {
 }
 
 export function session(overrides: Partial<Session> = {}): Session {
-  return { step: null, account: null, memberships: [], flow: null, eherkenning: null, ...overrides };
+  return {
+    step: null,
+    account: null,
+    memberships: [],
+    flow: null,
+    eherkenning: null,
+    expiresAt: null,
+    extendable: false,
+    ...overrides,
+  };
 }
 
-export const signedIn = (overrides: Partial<Session> = {}) => session({ step: 'supplier', account, ...overrides });
+/** When the sessions of these answers end: 30 minutes after the answers' time, and activity moves it on. */
+export const SESSION_ENDS_AT = '2026-03-01T10:30:00.000Z';
+
+export const signedIn = (overrides: Partial<Session> = {}) =>
+  session({ step: 'supplier', account, expiresAt: SESSION_ENDS_AT, extendable: true, ...overrides });
 
 export const verifiedSession = (overrides: Partial<Session> = {}) =>
   session({ step: 'verified', account: { ...account, verified: true }, memberships: [membership], ...overrides });

@@ -46,6 +46,16 @@ export const SessionSchema = z.object({
   flow: z.nullable(FlowInfoSchema),
   /** The outcome of this session's last eHerkenning round trip, which confirms the callback's parameter. */
   eherkenning: z.nullable(z.object({ outcome: EherkenningOutcomeSchema, at: TimestampSchema })),
+  /**
+   * When this session ends if nothing happens: the earlier of its idle end (every request moves that on) and its
+   * absolute end; `null` when there is no session. A page warns before this time (WCAG 2.2.1).
+   */
+  expiresAt: z.nullable(TimestampSchema),
+  /**
+   * True when a request (such as `GET /session`) moves {@link Session.expiresAt} on; false when the absolute end
+   * comes first (only signing in again gives more time) or when there is no session.
+   */
+  extendable: z.boolean(),
 });
 
 /** The session as the server sees it. */

@@ -348,6 +348,8 @@ export const SessionSchema: Twin<'SessionSchema'> = object({
   memberships: array(MembershipSchema),
   flow: nullable(FlowInfoSchema),
   eherkenning: nullable(object({ outcome: EherkenningOutcomeSchema, at: TimestampSchema })),
+  expiresAt: nullable(TimestampSchema),
+  extendable: boolean(),
 });
 
 /** Schema of the answer to a request that starts or continues a code flow (202). */

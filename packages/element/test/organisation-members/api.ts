@@ -158,6 +158,8 @@ export const handlers = [
           : [],
         flow: null,
         eherkenning: null,
+        expiresAt: orgApi.me ? new Date(Date.now() + 30 * 60_000).toISOString() : null,
+        extendable: orgApi.me !== null,
       }),
     ),
   ),

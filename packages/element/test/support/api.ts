@@ -65,6 +65,12 @@ export interface FakeSession {
   memberships: Membership[];
   flow: { kind: Kind; email: string; attemptsLeft: number; resendAvailableAt: number } | null;
   eherkenning: EherkenningOutcome | null;
+  /**
+   * When the session ends (ms since the epoch) and whether a request moves that on; unset: 30 minutes from now
+   * and extendable while the session holds an account or a flow.
+   */
+  endsAt?: number | null;
+  extendable?: boolean;
   codeExpired: boolean;
   invitation: boolean;
 }
@@ -121,6 +127,16 @@ class FakeApi {
         expiresAt: new Date(Date.now() + 600_000).toISOString(),
       },
       eherkenning: this.session.eherkenning && { outcome: this.session.eherkenning, at: new Date().toISOString() },
+      ...this.sessionEnd(),
+    };
+  }
+
+  sessionEnd(): Pick<Session, 'expiresAt' | 'extendable'> {
+    const live = this.session.account !== null || this.session.flow !== null;
+    const endsAt = this.session.endsAt === undefined ? (live ? Date.now() + 30 * 60_000 : null) : this.session.endsAt;
+    return {
+      expiresAt: endsAt === null ? null : new Date(endsAt).toISOString(),
+      extendable: endsAt !== null && (this.session.extendable ?? true),
     };
   }
 

@@ -46,6 +46,8 @@ const session: Session = {
   memberships: [],
   flow: null,
   eherkenning: null,
+  expiresAt: '2026-03-01T10:30:00.000Z',
+  extendable: true,
 };
 
 /** A stand-in client: every call is recorded; tests replace single methods. */

@@ -19,6 +19,8 @@ export interface SessionRecord {
   readonly lastSeenAt: Date;
   /** The absolute end. */
   readonly expiresAt: Date;
+  /** When the session ends without activity: its last recorded activity plus `SESSION_IDLE_MINUTES`. */
+  readonly idleEndsAt: Date;
   readonly eherkenning: { readonly outcome: EherkenningOutcome; readonly at: Date } | null;
 }
 
@@ -37,7 +39,7 @@ interface SessionRow {
 const COLUMNS =
   'id, id_hash, account_id, flow_id, created_at, last_seen_at, expires_at, eherkenning_outcome, eherkenning_at';
 
-function toRecord(row: SessionRow): SessionRecord {
+function toRecord(row: SessionRow, idleSeconds: number): SessionRecord {
   return {
     id: row.id,
     idHash: row.id_hash,
@@ -46,6 +48,7 @@ function toRecord(row: SessionRow): SessionRecord {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
+    idleEndsAt: addSeconds(row.last_seen_at, idleSeconds),
     eherkenning:
       row.eherkenning_outcome && row.eherkenning_at
         ? { outcome: row.eherkenning_outcome, at: row.eherkenning_at }
@@ -109,7 +112,7 @@ export class SessionService {
               await this.#db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.id, now]);
               row.last_seen_at = now;
             }
-            state.current = toRecord(row);
+            state.current = this.#record(row);
           }
         } else {
           // A cookie we do not know (logged out, rotated away or forged): forget it.
@@ -152,7 +155,7 @@ export class SessionService {
        RETURNING ${COLUMNS}`,
       [hashSessionId(id), now, addSeconds(now, this.#config.sessionMaxHours * 3600)],
     );
-    const session = toRecord(rows[0]!);
+    const session = this.#record(rows[0]!);
     this.#setCookie(c, id, session.expiresAt);
     this.state(c).current = session;
     return session;
@@ -210,7 +213,7 @@ export class SessionService {
         ],
       ));
     }
-    const rotated = toRecord(rows[0]!);
+    const rotated = this.#record(rows[0]!);
     this.#setCookie(c, id, rotated.expiresAt);
     this.state(c).current = rotated;
     return rotated;
@@ -227,7 +230,7 @@ export class SessionService {
       `SELECT ${COLUMNS} FROM sessions WHERE id = $1 AND id_hash = $2 FOR UPDATE`,
       [session.id, session.idHash],
     );
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? this.#record(rows[0]) : null;
   }
 
   /** Points the session at a server-side flow (or none). */
@@ -262,6 +265,10 @@ export class SessionService {
     }
     this.state(c).current = null;
     this.#clearCookie(c);
+  }
+
+  #record(row: SessionRow): SessionRecord {
+    return toRecord(row, this.#config.sessionIdleMinutes * 60);
   }
 
   #cookie(value: string, maxAgeSeconds: number): string {

@@ -12,14 +12,25 @@ export async function sessionFlow(db: Queryable, session: SessionRecord | null):
 }
 
 /**
+ * When the session ends if nothing happens, and whether activity moves that on (WCAG 2.2.1: the page warns before
+ * the end and, when it can, offers to extend it). The idle end counts from the last recorded activity, which a
+ * request writes at most once a minute, so the time given is never later than the real end.
+ */
+export function sessionEnd(session: SessionRecord | null): Pick<Session, 'expiresAt' | 'extendable'> {
+  if (!session) return { expiresAt: null, extendable: false };
+  const extendable = session.idleEndsAt < session.expiresAt;
+  return { expiresAt: (extendable ? session.idleEndsAt : session.expiresAt).toISOString(), extendable };
+}
+
+/**
  * The `Session` answer (`GET /session` and every sign-in): the step the person is on, the account and its
- * memberships, the flow under way and the last eHerkenning outcome. A signed-in account is on `verified` when it
+ * memberships, the flow under way, the last eHerkenning outcome and when the session ends. A signed-in account is on `verified` when it
  * has a membership (administrator or invited member) and on `supplier` otherwise; without an account the flow
  * decides, and with neither the step is null.
  */
 export async function sessionView(db: Queryable, session: SessionRecord | null, now: Date): Promise<Session> {
-  const empty: Session = { step: null, account: null, memberships: [], flow: null, eherkenning: null };
-  if (!session) return empty;
+  const end = sessionEnd(session);
+  if (!session) return { step: null, account: null, memberships: [], flow: null, eherkenning: null, ...end };
   const eherkenning = session.eherkenning
     ? { outcome: session.eherkenning.outcome, at: session.eherkenning.at.toISOString() }
     : null;
@@ -33,6 +44,7 @@ export async function sessionView(db: Queryable, session: SessionRecord | null, 
         memberships,
         flow: null,
         eherkenning,
+        ...end,
       };
     }
   }
@@ -43,5 +55,6 @@ export async function sessionView(db: Queryable, session: SessionRecord | null, 
     memberships: [],
     flow: flow ? flowInfo(flow, now) : null,
     eherkenning,
+    ...end,
   };
 }

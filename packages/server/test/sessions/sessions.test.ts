@@ -140,7 +140,15 @@ eachBackend('sessions', (backend) => {
   it('GET /session without a cookie: step null, nothing created', async () => {
     const answer = await stack.client().get('/session');
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.body, { step: null, account: null, memberships: [], flow: null, eherkenning: null });
+    assert.deepEqual(answer.body, {
+      step: null,
+      account: null,
+      memberships: [],
+      flow: null,
+      eherkenning: null,
+      expiresAt: null,
+      extendable: false,
+    });
     assert.equal(answer.headers.getSetCookie().length, 0);
   });
 
