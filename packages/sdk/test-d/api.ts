@@ -87,6 +87,16 @@ if (state.step === 'verified') {
   // @ts-expect-error the verified step has no suppliers
   void state.suppliers;
 }
+// Every state may say when its session ends; the steps with a server session can extend it (WCAG 2.2.1).
+export const endsAt: number | undefined = state.sessionEndsAt;
+export const extendable: boolean | undefined = state.sessionExtendable;
+if (state.step === 'supplier' || state.step === 'verified' || state.step === 'code' || state.step === 'details') {
+  void state.actions.stayActive();
+}
+if (state.step === 'start' || state.step === 'account' || state.step === 'email') {
+  // @ts-expect-error before a server-side flow there is no session to keep
+  void state.actions.stayActive();
+}
 // @ts-expect-error actions are unknown until the step is narrowed
 state.actions.begin();
 // @ts-expect-error states are read-only

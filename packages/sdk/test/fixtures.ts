@@ -97,7 +97,14 @@ export const signedIn = (overrides: Partial<Session> = {}) =>
   session({ step: 'supplier', account, expiresAt: SESSION_ENDS_AT, extendable: true, ...overrides });
 
 export const verifiedSession = (overrides: Partial<Session> = {}) =>
-  session({ step: 'verified', account: { ...account, verified: true }, memberships: [membership], ...overrides });
+  session({
+    step: 'verified',
+    account: { ...account, verified: true },
+    memberships: [membership],
+    expiresAt: SESSION_ENDS_AT,
+    extendable: true,
+    ...overrides,
+  });
 
 export const invitationPreview: InvitationPreview = {
   organisation: { name: 'Installatiebedrijf Jansen B.V.' },

@@ -291,8 +291,8 @@ export class OnboardingFlow extends EventTarget {
   }
 
   /**
-   * Adds what an answer told to the facts: a session's account, memberships and flow, a flow, an address. Other
-   * fields of an answer (`step`, `eherkenning`) ride along unread.
+   * Adds what an answer told to the facts: a session's account, memberships, flow and end, a flow, an address.
+   * Other fields of an answer (`step`, `eherkenning`) ride along unread.
    */
   #learn(facts: Partial<FlowFacts>): void {
     this.#facts = { ...this.#facts, ...facts };
@@ -311,7 +311,7 @@ export class OnboardingFlow extends EventTarget {
 
   #fail(error: OnboardingError, step: StepId): void {
     if (error.code === 'not_signed_in' || error.code === 'session_expired') {
-      this.#learn({ account: null, memberships: [] });
+      this.#learn({ account: null, memberships: [], expiresAt: null });
     }
     this.#apply({ type: 'failed', error, facts: this.#facts, now: (this.#options.clock ?? Date.now)() });
     this.dispatchEvent(new FlowErrorEvent(error, step));
@@ -405,6 +405,16 @@ export class OnboardingFlow extends EventTarget {
     // (`passwordRepeat`), so only the contract's fields leave.
     const signIn = (credentials: Credentials) =>
       this.#send('login', checked(credentials, 'credentials', CREDENTIALS), 'signedin');
+    // A request moves the session's idle end on; an answer without a session means it had ended already.
+    const stayActive = () =>
+      this.#run(
+        async (options) => {
+          const session = await this.client.session(options);
+          if (!session.expiresAt) throw new OnboardingError('session_expired');
+          return session;
+        },
+        (session) => this.#answered(session),
+      );
     const signOut = () =>
       this.#run(
         (options) => this.client.logout(options),
@@ -469,6 +479,7 @@ export class OnboardingFlow extends EventTarget {
             this.#learn({ email: data.email });
             this.#go(signup ? 'email' : 'password-email');
           },
+          stayActive,
         };
       }
       case 'details':
@@ -478,6 +489,7 @@ export class OnboardingFlow extends EventTarget {
               this.#send('signupAccount', input, 'accountcreated'),
             ),
           checkPassword,
+          stayActive,
         };
       case 'supplier':
         return {
@@ -497,14 +509,16 @@ export class OnboardingFlow extends EventTarget {
             );
           },
           signOut,
+          stayActive,
         };
       case 'verified':
-        return { signOut };
+        return { signOut, stayActive };
       case 'password-new':
         return {
           submit: (input: NewPasswordInput) =>
             setPassword(checked(input, 'input', NEW_PASSWORD), () => this.#send('passwordReset', input, 'signedin')),
           checkPassword,
+          stayActive,
         };
       case 'invitation':
         return {

@@ -35,9 +35,29 @@ export type Step<Id extends StepId, Actions, Data = unknown> = Readonly<Data> & 
   readonly error?: OnboardingError | undefined;
   /** Failures that belong to one field. */
   readonly fieldErrors?: FieldErrors | undefined;
+  /**
+   * When the server ends this step's session or flow if nothing happens, in ms since the epoch (from the last
+   * answer that carried a Session, and from the flow on the code and password steps); unset when the flow knows
+   * of none. Never later than the real end. Warn before it (WCAG 2.2.1).
+   */
+  readonly sessionEndsAt?: number | undefined;
+  /**
+   * True when {@link SessionActions.stayActive} moves {@link Step.sessionEndsAt} on; false when a fixed end comes
+   * first (the session's absolute end, or the flow's): then only starting again or signing in again helps.
+   */
+  readonly sessionExtendable?: boolean | undefined;
   /** What the person can do now. Calling an action of a state that is no longer current throws. */
   readonly actions: Actions;
 };
+
+/** The action of the steps that have a server session. */
+export interface SessionActions {
+  /**
+   * Tells the server the person is still here (`GET /session`), which moves the session's idle end on and
+   * refreshes {@link Step.sessionEndsAt}. When the session has ended already, the state shows `session_expired`.
+   */
+  stayActive(): Promise<void>;
+}
 
 /** E-mail address and password of an existing account. */
 export interface Credentials {
@@ -78,7 +98,7 @@ export interface PasswordData {
 }
 
 /** Actions of the code steps. */
-export interface CodeActions {
+export interface CodeActions extends SessionActions {
   submit(code: string): Promise<void>;
   resend(): Promise<void>;
   changeEmail(): void;
@@ -100,7 +120,7 @@ export type FlowState =
   | Step<'code', CodeActions, CodeData>
   | Step<
       'details',
-      {
+      SessionActions & {
         submit(input: AccountInput): Promise<void>;
         /** The verdict the server will give, minus the blocklist, for the live checklist. */
         checkPassword(password: string, names?: { firstName?: string; lastName?: string }): PasswordVerdict;
@@ -109,12 +129,12 @@ export type FlowState =
     >
   | Step<
       'supplier',
-      { choose(supplierId: string): Promise<void>; signOut(): Promise<void> },
+      SessionActions & { choose(supplierId: string): Promise<void>; signOut(): Promise<void> },
       { account: Account; suppliers: readonly EherkenningSupplier[] }
     >
   | Step<
       'verified',
-      { signOut(): Promise<void> },
+      SessionActions & { signOut(): Promise<void> },
       {
         account: Account;
         /** The organisation just verified, or the first of the account's memberships. */
@@ -128,7 +148,7 @@ export type FlowState =
   | Step<'password-code', CodeActions, CodeData>
   | Step<
       'password-new',
-      {
+      SessionActions & {
         submit(input: NewPasswordInput): Promise<void>;
         checkPassword(password: string): PasswordVerdict;
       },

@@ -42,6 +42,10 @@ export interface FlowFacts {
   /** The address the person typed last, to fill in again (never stored). */
   readonly email?: string | undefined;
   readonly invitation?: InvitationPreview | undefined;
+  /** When the session ends, from the last answer that carried a Session (`null`: no session). */
+  readonly expiresAt?: string | null | undefined;
+  /** Whether a request moves {@link FlowFacts.expiresAt} on. */
+  readonly extendable?: boolean | undefined;
 }
 
 /** Facts of a flow that knows nothing yet. */
@@ -116,7 +120,7 @@ export function outcomeError(outcome: EherkenningOutcome | undefined, step: Step
 /** Builds the state of `step` from what the flow knows; a step whose facts are missing gives way to one that works. */
 export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): FlowStateData {
   const { config, account, memberships, flow, email, invitation } = facts;
-  const base = { step, busy: false, ...(error && { error }) };
+  const base = { step, busy: false, ...endOf(facts, step), ...(error && { error }) };
   const policy = config?.passwordPolicy ?? PASSWORD_POLICIES.business;
   switch (step) {
     case 'code':
@@ -152,6 +156,21 @@ export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): 
     default:
       return email === undefined ? { ...base, step } : { ...base, step, email };
   }
+}
+
+/**
+ * When the work of `step` ends if nothing happens: the session's end, or the server-side flow's on the steps that
+ * need it when that comes first (a flow has a fixed lifetime, so then no request moves the end on).
+ */
+function endOf({ expiresAt, extendable, flow }: FlowFacts, step: StepId) {
+  const session = expiresAt ? Date.parse(expiresAt) : undefined;
+  // The steps that need the flow: code, password-code, details, password-new.
+  const flowEnd = flow && /code|details|new/.test(step) ? Date.parse(flow.expiresAt) : undefined;
+  return flowEnd !== undefined && flowEnd <= (session ?? flowEnd)
+    ? { sessionEndsAt: flowEnd, sessionExtendable: false }
+    : session === undefined
+      ? undefined
+      : { sessionEndsAt: session, sessionExtendable: extendable === true };
 }
 
 /** Where a failure sends the person: codes that end the flow or the session move them, others keep the step. */

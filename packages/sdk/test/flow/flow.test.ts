@@ -19,6 +19,7 @@ import {
   API,
   GOOD_PASSWORD,
   PAGE,
+  SESSION_ENDS_AT,
   TOKEN,
   account,
   config,
@@ -971,5 +972,75 @@ describe('flow: listeners', () => {
     }
     assert.equal(reported.length, 3);
     assert.ok(h.changes.length >= 3, 'the other listener still heard every change');
+  });
+});
+
+describe('flow: when the session ends, and staying active (WCAG 2.2.1)', () => {
+  const LATER = '2026-03-01T10:58:00.000Z';
+
+  it('a state without a session says no end', async () => {
+    const h = harness();
+    await h.flow.restore();
+    assert.equal(at(h.flow, 'start').sessionEndsAt, undefined);
+  });
+
+  it('follows the end of every answer that carries a Session', async () => {
+    const h = harness({ session: signedIn() });
+    await h.flow.restore();
+    const supplier = at(h.flow, 'supplier');
+    assert.equal(supplier.sessionEndsAt, Date.parse(SESSION_ENDS_AT));
+    assert.equal(supplier.sessionExtendable, true);
+    answer('post', '/eherkenning/start', problem('unknown_supplier'), 400);
+    await supplier.actions.choose('nobody');
+    assert.equal(at(h.flow, 'supplier').sessionEndsAt, Date.parse(SESSION_ENDS_AT), 'a failure keeps the end');
+
+    const other = harness();
+    await other.flow.restore();
+    at(other.flow, 'start').actions.begin();
+    at(other.flow, 'eherkenning-info').actions.next();
+    answer('post', '/login', signedIn({ expiresAt: LATER, extendable: false }));
+    await at(other.flow, 'account').actions.signIn({ email: account.email, password: GOOD_PASSWORD });
+    assert.equal(at(other.flow, 'supplier').sessionEndsAt, Date.parse(LATER));
+    assert.equal(other.flow.state.sessionExtendable, false, 'the absolute end comes first');
+  });
+
+  it('stayActive asks GET /session, which moves the end on, and stays on the step', async () => {
+    const h = harness({ session: verifiedSession() });
+    await h.flow.restore();
+    const before = at(h.flow, 'verified');
+    answer('get', '/session', verifiedSession({ expiresAt: LATER }));
+    await before.actions.stayActive();
+    assert.deepEqual(routes(h).slice(-1), ['GET /session']);
+    const after = at(h.flow, 'verified');
+    assert.equal(after.sessionEndsAt, Date.parse(LATER));
+    assert.equal(after.error, undefined);
+    assert.equal(eventsOf(h, 'stepchange').length, 1, 'only the restore moved the step');
+  });
+
+  it('on the code and password steps the flow’s fixed end counts when it comes first', async () => {
+    const h = harness();
+    const code = await toCode(h);
+    assert.equal(code.sessionEndsAt, Date.parse(flowInfo().expiresAt));
+    assert.equal(code.sessionExtendable, false, 'no request moves a flow’s end');
+    answer('get', '/session', session({ step: 'code', flow: flowInfo(), expiresAt: LATER, extendable: true }));
+    await code.actions.stayActive();
+    assert.equal(at(h.flow, 'code').sessionEndsAt, Date.parse(flowInfo().expiresAt));
+  });
+
+  it('after the end, stayActive and the next action show session_expired on the account step', async () => {
+    const h = harness({ session: signedIn() });
+    await h.flow.restore();
+    answer('get', '/session', session());
+    await at(h.flow, 'supplier').actions.stayActive();
+    const account = at(h.flow, 'account');
+    assert.equal(account.error?.code, 'session_expired');
+    assert.equal(account.sessionEndsAt, undefined);
+
+    const other = harness({ session: signedIn() });
+    await other.flow.restore();
+    answer('post', '/eherkenning/start', problem('session_expired'), 401);
+    await at(other.flow, 'supplier').actions.choose('kpn');
+    assert.equal(at(other.flow, 'account').error?.code, 'session_expired');
+    assert.equal(other.flow.state.sessionEndsAt, undefined);
   });
 });
