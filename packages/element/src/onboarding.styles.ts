@@ -233,6 +233,20 @@ export default css`
     background-color: var(--wt-status-error-background-color, #fdf1f1);
   }
 
+  .session-notice {
+    display: grid;
+    row-gap: 0.5rem;
+    padding-block: 0.75rem;
+    padding-inline: 1rem;
+    border-inline-start: 6px solid var(--wt-session-notice-border-color, #0b4f8a);
+    color: var(--wt-session-notice-color, inherit);
+    background-color: var(--wt-session-notice-background-color, #e8f0f7);
+  }
+
+  .session-notice p {
+    margin: 0;
+  }
+
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px !important;
@@ -258,6 +272,10 @@ export default css`
     select[aria-invalid='true'],
     .status-error {
       border-color: Mark;
+    }
+
+    .session-notice {
+      border-color: Highlight;
     }
 
     .checklist li.met::before {

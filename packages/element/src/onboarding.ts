@@ -54,7 +54,9 @@ import { messageFor, type StepView } from './steps/view.js';
  * @csspart field - A label, hint, input and error message together.
  * @csspart label - A field's label.
  * @csspart hint - A field's hint, and the resend countdown.
- * @csspart countdown - The resend countdown (also part `hint`).
+ * @csspart countdown - A countdown: the resend wait (also part `hint`), the time left in the session notice (also part `text`).
+ * @csspart session-notice - The notice shown two minutes before the session ends if nothing happens: what happens, the time left and, when it can be extended, the button that does so (WCAG 2.2.1).
+ * @csspart session-extend - The session notice's button that extends the session (also parts `button button-primary`).
  * @csspart input - An input or the supplier select.
  * @csspart code-input - The verification code input (also part `input`).
  * @csspart supplier-select - The eHerkenning supplier drop-down (also part `input`).
@@ -135,6 +137,9 @@ import { messageFor, type StepView } from './steps/view.js';
  * @cssprop [--wt-onboarding-row-gap=1rem] - Element row gap.
  * @cssprop [--wt-progress-color=#4a4a4a] - Progress color.
  * @cssprop [--wt-progress-font-size=0.875em] - Progress font size.
+ * @cssprop [--wt-session-notice-background-color=#e8f0f7] - Session notice background color.
+ * @cssprop [--wt-session-notice-border-color=#0b4f8a] - Session notice border color.
+ * @cssprop [--wt-session-notice-color=inherit] - Session notice color.
  * @cssprop [--wt-status-error-background-color=#fdf1f1] - Status error background color.
  * @cssprop [--wt-status-error-border-color=#b30000] - Status error border color.
  * @cssprop [--wt-status-error-color=inherit] - Status error color.
@@ -174,16 +179,25 @@ export class WtOnboarding extends LitElement {
    */
   @property({ converter: { fromAttribute: parseTexts } }) texts: TextOverrides | LanguageTextOverrides | undefined;
 
+  /**
+   * The time in ms since the epoch, for the countdowns; tests replace it.
+   * @internal
+   */
+  clock: () => number = Date.now;
+
   @state() private passwordVisible = false;
   @state() private password = '';
 
   readonly #localize = new LocalizeController(this);
   readonly #flowController = new FlowController(this, { lang: () => this.#localize.lang });
-  readonly #countdown = new CountdownController(this);
+  readonly #countdown = new CountdownController(this, () => this.clock());
+  readonly #sessionCountdown = new CountdownController(this, () => this.clock());
   readonly #internals: ElementInternals | undefined;
   #shownStep: StepId | undefined;
   #lastState: FlowState | undefined;
   #notice = '';
+  /** True while the session notice is shown, so its extension can be announced. */
+  #warned = false;
   #focusOnFirstStep: boolean;
   #flowLang: { flow: OnboardingFlow; lang: string } | undefined;
   #credential: { id: string; password: string } | undefined;
@@ -219,6 +233,8 @@ export class WtOnboarding extends LitElement {
       this.#setCustomState(`step-${state.step}`, true);
     } else if (state.error) {
       this.#notice = '';
+    } else if (this.#warned && !state.busy && (state.sessionEndsAt ?? 0) > (this.#lastState?.sessionEndsAt ?? 0)) {
+      this.#notice = this.#localize.t.session.extended;
     } else if (
       'resendAvailableAt' in state &&
       this.#lastState &&
@@ -311,7 +327,48 @@ export class WtOnboarding extends LitElement {
       </div>
       <section part="step step-${state.step}" class="step" aria-labelledby="wt-heading">
         ${body} ${state.step === 'verified' ? html`<slot name="verified"></slot>` : nothing}
-      </section>`;
+      </section>
+      ${this.#renderSessionNotice(view)}`;
+  }
+
+  /**
+   * WCAG 2.2.1: from two minutes before the session ends, a notice says so, with the time left and a button that
+   * extends it, or, when it cannot be extended, what to do. It is announced through its own polite live region
+   * and never takes focus, so nobody is pulled out of a field; it comes after the step, next in tab order.
+   */
+  #renderSessionNotice(view: StepView) {
+    const { state, t } = view;
+    const end = state.sessionEndsAt;
+    const left = end === undefined ? 0 : this.#sessionCountdown.secondsUntil(end, SESSION_WARNING_SECONDS);
+    const shown = left > 0 && left <= SESSION_WARNING_SECONDS;
+    this.#warned = shown;
+    const { actions } = state;
+    const extend = state.sessionExtendable && 'stayActive' in actions ? actions : undefined;
+    const message = format(extend ? t.session.warning : t.session.ending, { minutes: Math.ceil(left / 60) });
+    const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+    return html`<div class="visually-hidden" role="status">${shown ? message : nothing}</div>
+      ${
+        shown
+          ? html`<div part="session-notice" class="session-notice">
+              <p part="text">${message}</p>
+              <p part="text countdown">${format(t.session.timeLeft, { time })}</p>
+              ${
+                extend
+                  ? html`<div part="actions" class="actions">
+                      <button
+                        part="button button-primary session-extend"
+                        class="button button-primary"
+                        type="button"
+                        @click=${() => view.act(() => extend.stayActive())}
+                      >
+                        ${t.session.extend}
+                      </button>
+                    </div>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }`;
   }
 
   #renderLoading() {
@@ -373,6 +430,9 @@ function parseTexts(value: string | null): TextOverrides | undefined {
     return undefined;
   }
 }
+
+/** How long before the session's end the notice appears: enough to read it and act (WCAG 2.2.1 asks 20 s). */
+const SESSION_WARNING_SECONDS = 120;
 
 function isPasswordStep(step: StepId): boolean {
   return step === 'account' || step === 'details' || step === 'password-new' || step === 'invitation';

@@ -55,6 +55,12 @@ describe('<wt-onboarding> theming and configuration', () => {
         type(el, 'password', 'Zonnig');
         await el.updateComplete;
       }
+      if (step === 'supplier') {
+        // A minute before the session ends: the session notice and its button.
+        el.clock = () => el.flow!.state.sessionEndsAt! - 60_000;
+        el.requestUpdate();
+        await el.updateComplete;
+      }
       if (step === 'email') {
         type(el, 'email', 'geen-adres');
         submitForm(el, 'email');

@@ -120,6 +120,14 @@ export const en: Translation = {
     accept: 'Create account and accept the invitation',
     signInAndAccept: 'Log in and accept the invitation',
   },
+  session: {
+    warning: 'Your session ends in {minutes|# minute|# minutes} if you do nothing. Do you want to continue?',
+    ending:
+      'Your session ends in {minutes|# minute|# minutes} and cannot be extended, for security reasons. Finish what you are doing; after that, sign in again or start again.',
+    timeLeft: '{time} left',
+    extend: 'Continue',
+    extended: 'Your session has been extended. You can carry on where you were.',
+  },
   rules: {
     heading: 'Your password has:',
     length: 'between {min} and {max} characters',

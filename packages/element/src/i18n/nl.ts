@@ -121,6 +121,14 @@ export const nl: Translation = {
     accept: 'Account maken en uitnodiging aannemen',
     signInAndAccept: 'Inloggen en uitnodiging aannemen',
   },
+  session: {
+    warning: 'Je sessie stopt over {minutes|# minuut|# minuten} als je niets doet. Wil je doorgaan?',
+    ending:
+      'Je sessie stopt over {minutes|# minuut|# minuten} en kan om veiligheidsredenen niet worden verlengd. Rond af wat je doet; daarna log je opnieuw in of begin je opnieuw.',
+    timeLeft: 'Nog {time}',
+    extend: 'Doorgaan',
+    extended: 'Je sessie is verlengd. Je kunt verder waar je was.',
+  },
   rules: {
     heading: 'Je wachtwoord heeft:',
     length: 'tussen {min} en {max} tekens',

@@ -3,7 +3,7 @@ import type { ErrorCode, PasswordRule, PasswordViolation } from '@wij-techniek/o
 
 /**
  * Every text `<wt-onboarding>` shows, for one language. Placeholders in braces are filled in when shown:
- * `{email}`, `{seconds}`, `{current}`/`{total}`, `{min}`/`{max}`, `{organisation}`, and plural choices such as
+ * `{email}`, `{seconds}`, `{minutes}`, `{time}`, `{current}`/`{total}`, `{min}`/`{max}`, `{organisation}`, and plural choices such as
  * `{attemptsLeft|# poging|# pogingen}` (singular, plural; `#` is the number).
  *
  * Error texts are keyed by the contract's error codes (`errors`) and password violations (`violations`), so
@@ -118,6 +118,22 @@ export interface Translation {
     readonly existingAccountHeading: string;
     readonly accept: string;
     readonly signInAndAccept: string;
+  };
+  /**
+   * The notice shown shortly before the session ends if nothing happens (WCAG 2.2.1). `{minutes}` is the time
+   * left rounded up, `{time}` the same as m:ss.
+   */
+  readonly session: {
+    /** Announced and shown when the end can be moved on, above the button. */
+    readonly warning: string;
+    /** Announced and shown when it cannot (a fixed end comes first): what to do instead. */
+    readonly ending: string;
+    /** The visible countdown. */
+    readonly timeLeft: string;
+    /** The button that extends the session. */
+    readonly extend: string;
+    /** Announced once the session was extended. */
+    readonly extended: string;
   };
   /** The live checklist of the password policy, one line per rule. */
   readonly rules: Readonly<Record<PasswordRule, string>> & {

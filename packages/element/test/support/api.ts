@@ -89,6 +89,8 @@ type Failure = { code: ErrorCode; extra?: Record<string, unknown> } | 'network';
 
 class FakeApi {
   session: FakeSession = fresh();
+  /** The server's time for the session's end; a test that moves the element's clock moves this one too. */
+  clock: () => number = Date.now;
   private failures = new Map<string, Failure>();
   /** Requests seen, as `METHOD /path`, for assertions. */
   readonly requests: string[] = [];
@@ -97,6 +99,7 @@ class FakeApi {
 
   reset(session: Partial<FakeSession> = {}): void {
     this.session = { ...fresh(), ...session };
+    this.clock = Date.now;
     this.failures.clear();
     this.requests.length = 0;
     this.bodies.clear();
@@ -236,7 +239,11 @@ function setPassword(password: string, context: string[]): Response | undefined 
 
 export const handlers = [
   route('get', '/config', () => json(CONFIG)),
-  route('get', '/session', () => json(api.sessionBody())),
+  route('get', '/session', () => {
+    // A request touches the session: an end the test set moves 30 minutes on, unless a fixed end comes first.
+    if (api.session.endsAt && api.session.extendable !== false) api.session.endsAt = api.clock() + 30 * 60_000;
+    return json(api.sessionBody());
+  }),
   route('post', '/signup/email', (body) => startCodeFlow('signup', body.email ?? '')),
   route('post', '/signup/code', (body) => checkCode(body.code ?? '', 'details')),
   route('post', '/signup/code/resend', resend),
