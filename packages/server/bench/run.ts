@@ -88,7 +88,6 @@ async function main() {
       mailRequestsPerClient: LOOSE,
       codeAttemptsPerClient: LOOSE,
       loginsPerClient: LOOSE,
-      loginFailuresPerAddress: LOOSE,
     },
   });
   const base = server.url;

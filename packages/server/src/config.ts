@@ -1,6 +1,17 @@
 import { BlockList, isIP } from 'node:net';
 import { PASSWORD_POLICY_NAMES, type PasswordPolicyName } from '@wij-techniek/onboarding-contract';
 import { z } from 'zod/mini';
+import {
+  checkLimits,
+  DEFAULT_LIMITS,
+  formatDuration,
+  formatLimit,
+  LIMIT_NAMES,
+  LIMIT_VARIABLES,
+  parseDuration,
+  parseLimit,
+  type Limits,
+} from './security/limits.js';
 
 /**
  * The server's configuration, read from the environment once at start (DESIGN.md "Operator interface").
@@ -36,7 +47,14 @@ export interface Config {
   readonly sessionMaxHours: number;
   /** The broker, as given; the eHerkenning module applies the simulator's defaults to what is unset. */
   readonly eherkenning: EherkenningSettings;
+  /** Rate limits and their growing waits (`RATE_LIMIT_*`, SECURITY.md R1); `createServer({ limits })` wins. */
+  readonly limits: Limits;
+  /** How often each instance deletes rows whose time is over (`CLEANUP_INTERVAL`); 0 turns it off. */
+  readonly cleanupIntervalSeconds: number;
 }
+
+/** The default of `CLEANUP_INTERVAL`. */
+export const DEFAULT_CLEANUP_INTERVAL_SECONDS = 10 * 60;
 
 /** The raw `EHERKENNING_*` variables; `undefined` when unset. */
 export interface EherkenningSettings {
@@ -218,6 +236,17 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (production) optionalUrl('EHERKENNING_ISSUER', eherkenning.issuer);
 
+  const cleanupRaw = value('CLEANUP_INTERVAL');
+  const cleanupIntervalSeconds =
+    cleanupRaw === undefined ? DEFAULT_CLEANUP_INTERVAL_SECONDS : parseDuration(cleanupRaw);
+  if (cleanupIntervalSeconds === undefined || cleanupIntervalSeconds > 24 * 3600) {
+    throw new ConfigError(
+      'CLEANUP_INTERVAL',
+      `must be a duration of at most 24h such as 10m, 600 or 1h (0 turns the clean-up off; default ${formatDuration(DEFAULT_CLEANUP_INTERVAL_SECONDS)})`,
+      cleanupRaw,
+    );
+  }
+
   return {
     production,
     port,
@@ -238,7 +267,43 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes,
     sessionMaxHours,
     eherkenning,
+    limits: limitsFrom(value),
+    cleanupIntervalSeconds,
   };
+}
+
+/** The `RATE_LIMIT_*` variables over {@link DEFAULT_LIMITS}, each within the bounds `createServer` checks too. */
+function limitsFrom(value: (name: string) => string | undefined): Limits {
+  const limits: Record<string, unknown> = {};
+  for (const name of LIMIT_NAMES) {
+    const variable = LIMIT_VARIABLES[name];
+    const raw = value(variable);
+    if (raw === undefined) continue;
+    const limit = parseLimit(raw);
+    const example = formatLimit(DEFAULT_LIMITS[name]);
+    if (!limit) {
+      throw new ConfigError(variable, `must be <max>/<window> such as ${example} (window in s, m or h)`, raw);
+    }
+    const issue = checkLimits({ [name]: limit });
+    if (issue) throw new ConfigError(variable, `${issue.path.split('.').pop()} ${issue.message}`, raw);
+    limits[name] = limit;
+  }
+  for (const name of ['maxWaitSeconds', 'resetAfterSeconds'] as const) {
+    const variable = LIMIT_VARIABLES[name];
+    const raw = value(variable);
+    if (raw === undefined) continue;
+    const duration = parseDuration(raw);
+    const issue = duration === undefined ? null : checkLimits({ [name]: duration });
+    if (duration === undefined || issue) {
+      throw new ConfigError(
+        variable,
+        `must be a duration such as ${formatDuration(DEFAULT_LIMITS[name])} (s, m or h; at most 7 days)`,
+        raw,
+      );
+    }
+    limits[name] = duration;
+  }
+  return { ...DEFAULT_LIMITS, ...limits };
 }
 
 function optionalUrl(variable: string, raw: string | undefined): string | undefined {

@@ -6,6 +6,7 @@ import type { Logger } from './logger.js';
 import type { MailRequest } from './mail/outbox.js';
 import type { MailTemplateName } from './mail/templates/index.js';
 import type { problem } from './problems.js';
+import type { AntiAutomation } from './security/anti-automation.js';
 import type { Keys } from './security/keys.js';
 import type { PasswordHasher } from './security/passwords.js';
 import type { Limits, RateLimiter } from './security/rate-limit.js';
@@ -43,6 +44,8 @@ export interface AppContext {
   clientIp(c: Context): string;
   /** A stable pseudonym of a personal value (an address) for logs: an HMAC prefix, never the value (L1). */
   pseudonym(value: string): string;
+  /** The optional CAPTCHA / proof-of-work hook consulted before a sign-up or reset start (SECURITY.md R5). */
+  readonly antiAutomation: AntiAutomation | undefined;
 }
 
 /** The Hono environment of the app: the per-request variables. */

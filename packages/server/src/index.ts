@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 export { createServer, openDatabase, type RunningServer, type ServerOptions } from './server.js';
-export { loadConfig, ConfigError, DEV_SECRET, type Config, type EherkenningSettings } from './config.js';
+export {
+  loadConfig,
+  ConfigError,
+  DEV_SECRET,
+  DEFAULT_CLEANUP_INTERVAL_SECONDS,
+  type Config,
+  type EherkenningSettings,
+} from './config.js';
 export { createApp, ROUTE_MODULES, type AppOptions } from './app.js';
 export type { AppContext, AppEnv, SupplierProvider } from './context.js';
 export type { RouteModule } from './routes/route-module.js';
@@ -26,4 +33,21 @@ export { SessionService, type SessionRecord, type SessionState } from './session
 export { sessionView } from './sessions/view.js';
 export { isAllowedReturnTo } from './security/return-to.js';
 export { PasswordHasher, DEFAULT_SCRYPT_PARAMS, parsePasswordHash, type ScryptParams } from './security/passwords.js';
-export { DEFAULT_LIMITS, type Limit, type Limits } from './security/rate-limit.js';
+export {
+  DEFAULT_LIMITS,
+  LIMIT_VARIABLES,
+  formatLimit,
+  formatDuration,
+  type Limit,
+  type LimitName,
+  type Limits,
+} from './security/limits.js';
+export { RateLimiter, type LimitVerdict, type WaitSettings } from './security/rate-limit.js';
+export {
+  ANTI_AUTOMATION_HEADER,
+  type AntiAutomation,
+  type AntiAutomationRequest,
+  type AntiAutomationRoute,
+  type AntiAutomationVerdict,
+} from './security/anti-automation.js';
+export { Cleanup, DEFAULT_CLEANUP_BATCH_SIZE, type CleanupCounts, type CleanupSettings } from './store/cleanup.js';

@@ -3,23 +3,27 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod/mini';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { loadConfig, trustedProxyList, type Config } from './config.js';
+import { ConfigError, loadConfig, trustedProxyList, type Config } from './config.js';
 import type { AppContext, AppEnv, SupplierProvider } from './context.js';
 import { createLogger, type Logger } from './logger.js';
 import { enqueueMail } from './mail/outbox.js';
 import { mailboxTransport, smtpTransport, type MailTransport } from './mail/transport.js';
 import { OutboxWorker, type OutboxSettings } from './mail/worker.js';
 import { problem } from './problems.js';
-import { createSupplierProvider } from './routes/eherkenning.js';
+import { createSupplierProvider, TRANSACTION_TTL_MS } from './routes/eherkenning.js';
 import type { RouteModule } from './routes/route-module.js';
+import { AntiAutomationSchema, type AntiAutomation } from './security/anti-automation.js';
 import { clientIp } from './security/client-ip.js';
 import { deriveKeys } from './security/keys.js';
 import { PasswordHasher, type ScryptParams } from './security/passwords.js';
-import { DEFAULT_LIMITS, RateLimiter, type Limits } from './security/rate-limit.js';
+import { checkLimits, type Limits } from './security/limits.js';
+import { RateLimiter } from './security/rate-limit.js';
 import { isAllowedReturnTo } from './security/return-to.js';
 import { SessionService } from './sessions/sessions.js';
+import { Cleanup, DEFAULT_CLEANUP_BATCH_SIZE, type CleanupSettings } from './store/cleanup.js';
 import type { Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
 import { openPostgres } from './store/pg.js';
@@ -39,8 +43,21 @@ export interface ServerOptions {
   readonly database?: Database;
   /** With `DATABASE_URL`: a schema to use (tests give each file its own). */
   readonly databaseSchema?: string;
-  /** Rate limits other than {@link DEFAULT_LIMITS}. */
+  /**
+   * Rate limits other than the configured ones (`RATE_LIMIT_*`, else `DEFAULT_LIMITS`): any subset, each limit
+   * whole (`{ max, windowSeconds }`). Checked like the environment; a value out of bounds throws a `ConfigError`.
+   */
   readonly limits?: Partial<Limits>;
+  /**
+   * A CAPTCHA or proof-of-work check before each sign-up and password-reset start (SECURITY.md R5); see
+   * {@link AntiAutomation}. Without it only the rate limits apply.
+   */
+  readonly antiAutomation?: AntiAutomation;
+  /**
+   * The periodic deletion of rows whose time is over: `false` runs no timer, an object overrides
+   * `CLEANUP_INTERVAL` (`intervalSeconds`) and the batch size. `RunningServer.cleanup.run()` works either way.
+   */
+  readonly cleanup?: false | Partial<Pick<CleanupSettings, 'intervalSeconds' | 'batchSize'>>;
   /** Password-hash parameters other than the default (tests lower them for speed; P5 tests raise them). */
   readonly scrypt?: ScryptParams;
   /** Largest number of hashes at once (default: CPU cores). */
@@ -70,6 +87,8 @@ export interface RunningServer {
   readonly context: AppContext;
   /** The outbox worker; `drain()` sends what is due now. */
   readonly outbox: OutboxWorker;
+  /** The clean-up of expired rows; `run()` does one pass now. */
+  readonly cleanup: Cleanup;
   /** Stops listening, stops the worker, closes the database (and releases the PGlite lock). */
   close(): Promise<void>;
 }
@@ -88,6 +107,14 @@ export async function openDatabase(config: Config, schema?: string): Promise<Dat
  */
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const config: Config = { ...loadConfig(options.env ?? process.env), ...options.config };
+  const limits = resolveLimits(config.limits, options.limits);
+  const antiAutomation = validOption(
+    'antiAutomation',
+    AntiAutomationSchema,
+    options.antiAutomation,
+    'must be { verify(request) }',
+  );
+  const cleanupSettings = resolveCleanup(config.cleanupIntervalSeconds, options.cleanup);
   const clock = options.clock ?? systemClock;
   const logger: Logger = createLogger({ clock, ...(options.log ? { write: options.log } : {}) });
   if (config.secretIsDevDefault) {
@@ -121,8 +148,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       clock,
       logger,
       keys,
-      limits: { ...DEFAULT_LIMITS, ...options.limits },
-      rateLimiter: new RateLimiter(keys, clock),
+      limits,
+      rateLimiter: new RateLimiter(keys, clock, limits),
       passwords: new PasswordHasher({
         ...(options.scrypt ? { params: options.scrypt } : {}),
         ...(options.hashConcurrency ? { concurrency: options.hashConcurrency } : {}),
@@ -143,12 +170,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
         return clientIp(peer, c.req.header('x-forwarded-for'), trusted);
       },
       pseudonym: (value) => keys.hmac('log-pseudonym', value).slice(0, 16),
+      antiAutomation,
     };
+    const cleanup = new Cleanup({ db, clock, logger, settings: cleanupSettings });
     const app = createApp(context, {
       devMailbox: !config.production && transport.kind === 'mailbox',
       ...(options.routes ? { routes: options.routes } : {}),
     });
     if (options.mailWorker !== false) outbox.start();
+    if (options.cleanup !== false) cleanup.start();
 
     let server: ServerType | undefined;
     let url = '';
@@ -170,6 +200,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       config,
       context,
       outbox,
+      cleanup,
       close() {
         closing ??= (async () => {
           if (server) {
@@ -179,6 +210,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
             });
           }
           await outbox.stop();
+          await cleanup.stop();
           transport.close();
           await closeDb();
         })();
@@ -189,4 +221,52 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     await closeDb();
     throw error;
   }
+}
+
+/** `value` when it passes `schema`, else a {@link ConfigError} naming `options.<name>`. */
+function validOption<T>(
+  name: string,
+  schema: { safeParse(value: unknown): { success: boolean } },
+  value: T | undefined,
+  expected: string,
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!schema.safeParse(value).success) throw new ConfigError(`options.${name}`, expected);
+  return value;
+}
+
+/** The configured limits with `option` over them, each checked against the same bounds as the environment. */
+function resolveLimits(configured: Limits, option: Partial<Limits> | undefined): Limits {
+  // A member given as undefined keeps the configured value, as if it were not given.
+  const given: Partial<Limits> = Object.fromEntries(
+    Object.entries(option ?? {}).filter(([, value]) => value !== undefined),
+  );
+  const merged: Limits = { ...configured, ...given };
+  const issue = checkLimits(merged);
+  if (issue) throw new ConfigError(`options.limits.${issue.path}`, issue.message);
+  return merged;
+}
+
+const CleanupOptionSchema = z.strictObject({
+  intervalSeconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(24 * 3600))),
+  batchSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100_000))),
+});
+
+/** The clean-up settings: `CLEANUP_INTERVAL`, with `option` over it. */
+function resolveCleanup(intervalSeconds: number, option: ServerOptions['cleanup']): CleanupSettings {
+  const given =
+    option === false
+      ? undefined
+      : validOption(
+          'cleanup',
+          CleanupOptionSchema,
+          option,
+          'must be false or { intervalSeconds (0–86400), batchSize (1–100000) }',
+        );
+  return {
+    intervalSeconds,
+    batchSize: DEFAULT_CLEANUP_BATCH_SIZE,
+    transactionTtlSeconds: TRANSACTION_TTL_MS / 1000,
+    ...given,
+  };
 }

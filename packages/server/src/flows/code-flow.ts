@@ -10,6 +10,7 @@ import { findAccountByEmail } from '../accounts/accounts.js';
 import { addSeconds, secondsUntil } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { problem } from '../problems.js';
+import { checkAntiAutomation } from '../security/anti-automation.js';
 import { codeHmac, codeMatches, generateCode } from '../security/codes.js';
 import { faultPoint } from '../testing/fault-points.js';
 import type { SessionRecord } from '../sessions/sessions.js';
@@ -42,11 +43,18 @@ export class CodeFlows {
     this.#ctx = ctx;
   }
 
-  /** `POST /signup/email` and `POST /password/forgot`. */
+  /**
+   * `POST /signup/email` and `POST /password/forgot`. The anti-automation hook, when there is one, is asked
+   * first (R5): a refused start counts against no limit, makes no session and sends nothing.
+   */
   async start(c: Context, kind: CodeFlowKind, email: string, lang: Language): Promise<FlowAccepted> {
     const ctx = this.#ctx;
     const { db, limits } = ctx;
     const client = ctx.clientIp(c);
+    const route = kind === 'signup' ? '/signup/email' : '/password/forgot';
+    await checkAntiAutomation(ctx.antiAutomation, c, { clientAddress: client, route }, ctx.logger, (value) =>
+      ctx.pseudonym(value),
+    );
     await this.#limit(db, 'mail-client', client, limits.mailRequestsPerClient);
     const session = await ctx.sessions.ensure(c);
     const now = ctx.clock();
@@ -229,7 +237,12 @@ export class CodeFlows {
   async #limit(db: Queryable, name: string, subject: string, limit: { max: number; windowSeconds: number }) {
     const verdict = await this.#ctx.rateLimiter.hit(db, name, subject, limit);
     if (!verdict.allowed) {
-      this.#ctx.logger.warn('rate_limited', { limit: name, subject: this.#ctx.pseudonym(subject) });
+      this.#ctx.logger.warn('rate_limited', {
+        limit: name,
+        subject: this.#ctx.pseudonym(subject),
+        blocks: verdict.blocks,
+        retryAfterSeconds: verdict.retryAfterSeconds,
+      });
       throw problem('rate_limited', { retryAfterSeconds: verdict.retryAfterSeconds });
     }
   }

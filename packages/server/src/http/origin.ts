@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { problem } from '../problems.js';
+import { ANTI_AUTOMATION_HEADER } from '../security/anti-automation.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -55,7 +56,7 @@ export function cors(config: Config): MiddlewareHandler {
         headers['Access-Control-Allow-Origin'] = origin;
         headers['Access-Control-Allow-Credentials'] = 'true';
         headers['Access-Control-Allow-Methods'] = 'GET, POST, PATCH, DELETE';
-        headers['Access-Control-Allow-Headers'] = 'Content-Type';
+        headers['Access-Control-Allow-Headers'] = `Content-Type, ${ANTI_AUTOMATION_HEADER}`;
         headers['Access-Control-Max-Age'] = '600';
       }
       return c.body(null, 204, headers);

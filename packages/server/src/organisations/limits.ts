@@ -1,19 +1,16 @@
-import type { Limit } from '../security/rate-limit.js';
+import { DEFAULT_LIMITS, type Limits } from '../security/limits.js';
 
 /**
- * Limits of the organisation work, on top of the server's `Limits`: how many invitations one administrator
- * sends (each is a mail to an address they choose, so it is a spam lever), and how many invitation links one
- * client tries (lookups and accepts).
+ * Limits of the organisation work, part of the server's `Limits` (configured like the others, `RATE_LIMIT_*`):
+ * how many invitations one administrator sends (each is a mail to an address they choose, so it is a spam lever),
+ * and how many invitation links one client tries (lookups and accepts).
  */
-export interface OrganisationLimits {
-  readonly invitationsPerAdministrator: Limit;
-  readonly invitationAttemptsPerClient: Limit;
-}
+export type OrganisationLimits = Pick<Limits, 'invitationsPerAdministrator' | 'invitationAttemptsPerClient'>;
 
-/** The documented defaults. */
+/** The documented defaults (the same objects as in `DEFAULT_LIMITS`). */
 export const DEFAULT_ORGANISATION_LIMITS: OrganisationLimits = {
-  invitationsPerAdministrator: { max: 50, windowSeconds: 60 * 60 },
-  invitationAttemptsPerClient: { max: 60, windowSeconds: 15 * 60 },
+  invitationsPerAdministrator: DEFAULT_LIMITS.invitationsPerAdministrator,
+  invitationAttemptsPerClient: DEFAULT_LIMITS.invitationAttemptsPerClient,
 };
 
 /** How long an invitation link works. */

@@ -24,7 +24,7 @@ import { faultPoint } from '../testing/fault-points.js';
 import type { RouteModule } from './route-module.js';
 
 /** How long a person may take at the broker before the transaction is no longer accepted. */
-const TRANSACTION_TTL_MS = 15 * 60 * 1000;
+export const TRANSACTION_TTL_MS = 15 * 60 * 1000;
 
 // One relying party per server configuration, shared by the routes and GET /config's supplier list, so the
 // discovery and the supplier cache are done once.

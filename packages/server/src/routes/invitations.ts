@@ -10,7 +10,6 @@ import type { AppContext } from '../context.js';
 import { readBody } from '../http/body.js';
 import { recordAudit } from '../organisations/audit.js';
 import { invitationPreview, markAccepted, usableInvitation } from '../organisations/invitations.js';
-import { DEFAULT_ORGANISATION_LIMITS } from '../organisations/limits.js';
 import { routePath } from '../organisations/paths.js';
 import { problem } from '../problems.js';
 import { sessionView } from '../sessions/view.js';
@@ -145,10 +144,15 @@ async function limitAttempts(ctx: AppContext, c: Context): Promise<void> {
     ctx.db,
     'invitation-client',
     client,
-    DEFAULT_ORGANISATION_LIMITS.invitationAttemptsPerClient,
+    ctx.limits.invitationAttemptsPerClient,
   );
   if (!verdict.allowed) {
-    ctx.logger.warn('rate_limited', { limit: 'invitation-client', subject: ctx.pseudonym(client) });
+    ctx.logger.warn('rate_limited', {
+      limit: 'invitation-client',
+      subject: ctx.pseudonym(client),
+      blocks: verdict.blocks,
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
     throw problem('rate_limited', { retryAfterSeconds: verdict.retryAfterSeconds });
   }
 }

@@ -19,7 +19,12 @@ export const loginRoutes: RouteModule = {
       const client = ctx.clientIp(c);
       const perClient = await rateLimiter.hit(db, 'login-client', client, limits.loginsPerClient);
       if (!perClient.allowed) {
-        ctx.logger.warn('rate_limited', { limit: 'login-client', subject: ctx.pseudonym(client) });
+        ctx.logger.warn('rate_limited', {
+          limit: 'login-client',
+          subject: ctx.pseudonym(client),
+          blocks: perClient.blocks,
+          retryAfterSeconds: perClient.retryAfterSeconds,
+        });
         throw problem('rate_limited', { retryAfterSeconds: perClient.retryAfterSeconds });
       }
       const failures = await rateLimiter.peek(db, 'login-failures', body.email, limits.loginFailuresPerAddress);
@@ -36,7 +41,8 @@ export const loginRoutes: RouteModule = {
       if (account?.passwordHash) verdict = await ctx.passwords.verify(body.password, account.passwordHash);
       else await ctx.passwords.verifyDummy(body.password);
       if (!account || !verdict.ok) {
-        await rateLimiter.hit(db, 'login-failures', body.email, limits.loginFailuresPerAddress);
+        // Counted as a failure: the 100th blocks the address, so the 101st attempt waits before any hashing (R2).
+        await rateLimiter.fail(db, 'login-failures', body.email, limits.loginFailuresPerAddress);
         ctx.logger.info('login_failed', { email: ctx.pseudonym(body.email) });
         throw problem('invalid_credentials');
       }

@@ -16,7 +16,6 @@ import {
   pendingInvitations,
   withdrawInvitation,
 } from '../organisations/invitations.js';
-import { DEFAULT_ORGANISATION_LIMITS } from '../organisations/limits.js';
 import {
   assertAdministratorRemains,
   deleteMembership,
@@ -39,7 +38,7 @@ import type { RouteModule } from './route-module.js';
 export const organisationRoutes: RouteModule = {
   name: 'organisations',
   register(api, ctx) {
-    const limits = DEFAULT_ORGANISATION_LIMITS;
+    const { limits } = ctx;
     const organisationId = (c: Context) => c.req.param('organisationId') ?? '';
 
     api.get(routePath('organisation'), async (c) => {
@@ -62,7 +61,12 @@ export const organisationRoutes: RouteModule = {
         limits.invitationsPerAdministrator,
       );
       if (!verdict.allowed) {
-        ctx.logger.warn('rate_limited', { limit: 'invitations-administrator', account: caller.accountId });
+        ctx.logger.warn('rate_limited', {
+          limit: 'invitations-administrator',
+          account: caller.accountId,
+          blocks: verdict.blocks,
+          retryAfterSeconds: verdict.retryAfterSeconds,
+        });
         throw problem('rate_limited', { retryAfterSeconds: verdict.retryAfterSeconds });
       }
       const now = ctx.clock();

@@ -1,58 +1,79 @@
 import { addSeconds, secondsUntil, type Clock } from '../clock.js';
 import type { Queryable } from '../store/database.js';
 import type { Keys } from './keys.js';
+import type { Limit, Limits } from './limits.js';
 
-/** A limit: at most `max` hits per `windowSeconds` (fixed window). */
-export interface Limit {
-  readonly max: number;
-  readonly windowSeconds: number;
-}
-
-/**
- * The documented limits (SECURITY.md R1, R2, R5, C7). None locks an account for good: every window ends, and a
- * successful sign-in or password reset clears the failure count of that address.
- */
-export interface Limits {
-  /** Code mails (sign-up, sign-in hint, reset) to one address: 3 per 15 minutes (C7). */
-  readonly mailsPerAddress: Limit;
-  /** Requests that send a code mail, per client address: sign-up starts, resends, reset requests (R5). */
-  readonly mailRequestsPerClient: Limit;
-  /** Code submissions per client address, on top of the five attempts per flow. */
-  readonly codeAttemptsPerClient: Limit;
-  /** Sign-in attempts per client address. */
-  readonly loginsPerClient: Limit;
-  /** Failed sign-ins per address in a row (R2: at most 100); counted for unknown addresses too. */
-  readonly loginFailuresPerAddress: Limit;
-}
-
-/** The limits in force unless a deployment passes others to `createServer`. */
-export const DEFAULT_LIMITS: Limits = {
-  mailsPerAddress: { max: 3, windowSeconds: 15 * 60 },
-  mailRequestsPerClient: { max: 20, windowSeconds: 15 * 60 },
-  codeAttemptsPerClient: { max: 60, windowSeconds: 15 * 60 },
-  loginsPerClient: { max: 30, windowSeconds: 5 * 60 },
-  loginFailuresPerAddress: { max: 100, windowSeconds: 60 * 60 },
-};
+export { DEFAULT_LIMITS, type Limit, type LimitName, type Limits } from './limits.js';
 
 /** The outcome of counting one hit. */
 export interface LimitVerdict {
   readonly allowed: boolean;
   /** Hits in this window, this one included. */
   readonly hits: number;
-  /** Seconds until the window ends. */
+  /** Seconds until the key may try again when blocked, otherwise until the window ends. */
   readonly retryAfterSeconds: number;
+  /** Blocks in a row so far (1 for the first); the wait doubles with each (R1). */
+  readonly blocks: number;
 }
 
+/** How the waits grow: the two global members of {@link Limits}. */
+export type WaitSettings = Pick<Limits, 'maxWaitSeconds' | 'resetAfterSeconds'>;
+
+interface LimitRow {
+  hits: number;
+  window_start: Date;
+  blocks: number;
+  blocked_until: Date | null;
+}
+
+// The parameters of HIT_SQL: $1 key, $2 now, $3 window (s), $4 the hit count that blocks, $5 longest wait (s),
+// $6 quiet time that resets the growth (s). Each fragment reads the row as it was before this hit.
+const NOW = '$2::timestamptz';
+const WINDOW = 'make_interval(secs => $3::float8)';
+const RESET = 'make_interval(secs => $6::float8)';
+const BLOCKED = `(r.blocked_until IS NOT NULL AND r.blocked_until > ${NOW})`;
+const FRESH = `(NOT ${BLOCKED} AND r.window_start <= ${NOW} - ${WINDOW})`;
+const HITS = `(CASE WHEN ${BLOCKED} THEN r.hits WHEN ${FRESH} THEN 1 ELSE r.hits + 1 END)`;
+const WINDOW_START = `(CASE WHEN ${FRESH} THEN ${NOW} ELSE r.window_start END)`;
+const BLOCKING = `(NOT ${BLOCKED} AND ${HITS} >= $4::integer)`;
+// A block counts as "in a row" when the last one ended less than the quiet time ago.
+const BLOCKS = `(CASE WHEN NOT ${BLOCKING} THEN r.blocks
+  WHEN r.blocked_until IS NOT NULL AND r.blocked_until > ${NOW} - ${RESET} THEN r.blocks + 1 ELSE 1 END)`;
+// The first block lasts until its window ends, as a plain fixed window would; block n waits window × 2^(n-1)
+// from now, at most the longest wait (or the window, when that is longer). The exponent is capped before power()
+// so a key blocked thousands of times in a row cannot overflow.
+const BLOCKED_UNTIL = `(CASE WHEN NOT ${BLOCKING} THEN r.blocked_until
+  WHEN ${BLOCKS} = 1 THEN ${WINDOW_START} + ${WINDOW}
+  ELSE ${NOW} + make_interval(secs => LEAST($3::float8 * power(2, LEAST(${BLOCKS} - 1, 30)), GREATEST($5::float8, $3::float8)))
+  END)`;
+
+const HIT_SQL = `INSERT INTO rate_limits AS r (key, window_start, hits, blocks, blocked_until, forget_at)
+  VALUES ($1, ${NOW}, 1, $7::integer, $8::timestamptz, $9::timestamptz)
+  ON CONFLICT (key) DO UPDATE SET
+    hits = ${HITS},
+    window_start = ${WINDOW_START},
+    blocks = ${BLOCKS},
+    blocked_until = ${BLOCKED_UNTIL},
+    forget_at = GREATEST(${WINDOW_START} + ${WINDOW}, ${BLOCKED_UNTIL} + ${RESET})
+  RETURNING hits, window_start, blocks, blocked_until`;
+
 /**
- * Fixed-window counters in the `rate_limits` table, shared by every instance. Each hit is one atomic upsert.
- * Keys are HMACs of the address or client, so the table holds no personal data.
+ * Counters in the `rate_limits` table, shared by every instance; each hit is one atomic upsert. A key that goes
+ * over its limit is blocked until its window ends; blocked again soon after (within `resetAfterSeconds` of the
+ * last block's end) it waits twice as long as before, up to `maxWaitSeconds` (SECURITY.md R1, 63B-4 §3.2.2).
+ * Every block ends: nothing here locks anyone out for good. Hits during a block are refused but not counted, so
+ * hammering a blocked key does not lengthen its wait. Keys are HMACs of the address or client, so the table holds
+ * no personal data. Each row carries `forget_at`, after which it says nothing a fresh row would not; the
+ * clean-up deletes it then.
  */
 export class RateLimiter {
   readonly #keys: Keys;
   readonly #clock: Clock;
-  constructor(keys: Keys, clock: Clock) {
+  readonly #waits: WaitSettings;
+  constructor(keys: Keys, clock: Clock, waits: WaitSettings) {
     this.#keys = keys;
     this.#clock = clock;
+    this.#waits = { maxWaitSeconds: waits.maxWaitSeconds, resetAfterSeconds: waits.resetAfterSeconds };
   }
 
   /** The stored key of `subject` (an address or client IP) under `name`. */
@@ -60,43 +81,80 @@ export class RateLimiter {
     return `${name}:${this.#keys.hmac('rate-limit', subject)}`;
   }
 
-  /** Counts one hit on `name`/`subject` and says whether it is within `limit`. */
-  async hit(db: Queryable, name: string, subject: string, limit: Limit): Promise<LimitVerdict> {
-    const now = this.#clock();
-    const { rows } = await db.query<{ hits: number; window_start: Date }>(
-      `INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1)
-       ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.hits + 1 END,
-         window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END
-       RETURNING hits, window_start`,
-      [this.key(name, subject), now, addSeconds(now, -limit.windowSeconds)],
-    );
-    const row = rows[0]!;
-    return {
-      allowed: row.hits <= limit.max,
-      hits: row.hits,
-      retryAfterSeconds: secondsUntil(now, addSeconds(row.window_start, limit.windowSeconds)),
-    };
+  /** Counts one attempt on `name`/`subject`; the attempt after the `max`-th in a window is refused and blocks. */
+  hit(db: Queryable, name: string, subject: string, limit: Limit): Promise<LimitVerdict> {
+    return this.#count(db, name, subject, limit, limit.max + 1);
   }
 
-  /** Hits counted on `name`/`subject` in the current window, without counting one. */
+  /**
+   * Counts one failure (a wrong password): the `max`-th failure in a window blocks the key, so {@link peek}
+   * refuses the next attempt before any work is done. The verdict says whether a further attempt is allowed.
+   */
+  fail(db: Queryable, name: string, subject: string, limit: Limit): Promise<LimitVerdict> {
+    return this.#count(db, name, subject, limit, limit.max);
+  }
+
+  /** Whether `name`/`subject` may try now, without counting a hit. */
   async peek(db: Queryable, name: string, subject: string, limit: Limit): Promise<LimitVerdict> {
     const now = this.#clock();
-    const { rows } = await db.query<{ hits: number; window_start: Date }>(
-      'SELECT hits, window_start FROM rate_limits WHERE key = $1 AND window_start > $2',
-      [this.key(name, subject), addSeconds(now, -limit.windowSeconds)],
+    const { rows } = await db.query<LimitRow>(
+      'SELECT hits, window_start, blocks, blocked_until FROM rate_limits WHERE key = $1',
+      [this.key(name, subject)],
     );
     const row = rows[0];
-    if (!row) return { allowed: true, hits: 0, retryAfterSeconds: 0 };
+    if (!row) return { allowed: true, hits: 0, retryAfterSeconds: 0, blocks: 0 };
+    if (row.blocked_until && row.blocked_until > now) {
+      return {
+        allowed: false,
+        hits: row.hits,
+        retryAfterSeconds: secondsUntil(now, row.blocked_until),
+        blocks: row.blocks,
+      };
+    }
+    const windowEnd = addSeconds(row.window_start, limit.windowSeconds);
+    if (windowEnd <= now) return { allowed: true, hits: 0, retryAfterSeconds: 0, blocks: row.blocks };
     return {
       allowed: row.hits < limit.max,
       hits: row.hits,
-      retryAfterSeconds: secondsUntil(now, addSeconds(row.window_start, limit.windowSeconds)),
+      retryAfterSeconds: secondsUntil(now, windowEnd),
+      blocks: row.blocks,
     };
   }
 
-  /** Forgets the count of `name`/`subject` (a successful sign-in clears the failures). */
+  /** Forgets the count of `name`/`subject`, growth included (a successful sign-in clears the failures). */
   async reset(db: Queryable, name: string, subject: string): Promise<void> {
     await db.query('DELETE FROM rate_limits WHERE key = $1', [this.key(name, subject)]);
+  }
+
+  async #count(db: Queryable, name: string, subject: string, limit: Limit, blockAt: number): Promise<LimitVerdict> {
+    const now = this.#clock();
+    const { maxWaitSeconds, resetAfterSeconds } = this.#waits;
+    // A fresh row: its first hit blocks only when one hit is all the limit allows.
+    const blockedFirst = blockAt <= 1;
+    const windowEnd = addSeconds(now, limit.windowSeconds);
+    const freshUntil = blockedFirst ? windowEnd : null;
+    const freshForget = freshUntil ? addSeconds(freshUntil, resetAfterSeconds) : windowEnd;
+    const { rows } = await db.query<LimitRow>(HIT_SQL, [
+      this.key(name, subject),
+      now,
+      limit.windowSeconds,
+      blockAt,
+      maxWaitSeconds,
+      resetAfterSeconds,
+      blockedFirst ? 1 : 0,
+      freshUntil,
+      freshForget > windowEnd ? freshForget : windowEnd,
+    ]);
+    const row = rows[0]!;
+    const blocked = row.blocked_until !== null && row.blocked_until > now;
+    return {
+      allowed: !blocked,
+      hits: row.hits,
+      retryAfterSeconds: secondsUntil(
+        now,
+        blocked ? row.blocked_until! : addSeconds(row.window_start, limit.windowSeconds),
+      ),
+      blocks: row.blocks,
+    };
   }
 }
