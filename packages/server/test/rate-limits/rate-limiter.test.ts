@@ -1,0 +1,73 @@
+// The RateLimiter's edges (SECURITY.md R1), on the real statement on both backends: the first hit of a fresh key,
+// a maximum wait shorter than the window, and how `fail` and `peek` work together for a failure count.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, it } from 'node:test';
+import { deriveKeys } from '../../src/security/keys.ts';
+import { RateLimiter } from '../../src/index.ts';
+import { eachBackend, startStack, TEST_SECRET, type TestStack } from '../helpers/harness.ts';
+
+eachBackend('R1 rate limiter', (backend) => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startStack(backend, { cleanup: false });
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  const limiter = (maxWaitSeconds: number, resetAfterSeconds = 3600) =>
+    new RateLimiter(deriveKeys(TEST_SECRET), stack.clock.now, { maxWaitSeconds, resetAfterSeconds });
+  const subject = () => randomBytes(8).toString('hex');
+
+  it('R1: with one failure allowed, the first failure of a fresh key blocks it for the window', async () => {
+    const rate = limiter(3600);
+    const db = stack.server.context.db;
+    const key = subject();
+    const limit = { max: 1, windowSeconds: 600 };
+    assert.deepEqual(await rate.peek(db, 'edge', key, limit), {
+      allowed: true,
+      hits: 0,
+      retryAfterSeconds: 0,
+      blocks: 0,
+    });
+    const failed = await rate.fail(db, 'edge', key, limit);
+    assert.equal(failed.allowed, false);
+    assert.equal(failed.retryAfterSeconds, 600);
+    assert.equal((await rate.peek(db, 'edge', key, limit)).retryAfterSeconds, 600);
+    stack.clock.advance(600);
+    assert.equal((await rate.peek(db, 'edge', key, limit)).allowed, true);
+    assert.equal((await rate.fail(db, 'edge', key, limit)).retryAfterSeconds, 1200, 'the second block in a row');
+  });
+
+  it('R1: a maximum wait shorter than the window never shortens the wait below the window', async () => {
+    const rate = limiter(60);
+    const db = stack.server.context.db;
+    const key = subject();
+    const limit = { max: 1, windowSeconds: 600 };
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      assert.equal((await rate.hit(db, 'short-max', key, limit)).allowed, true);
+      const blocked = await rate.hit(db, 'short-max', key, limit);
+      assert.equal(blocked.allowed, false);
+      waits.push(blocked.retryAfterSeconds);
+      stack.clock.advance(blocked.retryAfterSeconds);
+    }
+    assert.deepEqual(waits, [600, 600, 600]);
+  });
+
+  it('R1: RATE_LIMIT_RESET_AFTER=0 turns the growth off', async () => {
+    const rate = limiter(3600, 0);
+    const db = stack.server.context.db;
+    const key = subject();
+    const limit = { max: 1, windowSeconds: 60 };
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      await rate.hit(db, 'no-growth', key, limit);
+      const blocked = await rate.hit(db, 'no-growth', key, limit);
+      waits.push(blocked.retryAfterSeconds);
+      stack.clock.advance(blocked.retryAfterSeconds);
+    }
+    assert.deepEqual(waits, [60, 60, 60]);
+  });
+});
