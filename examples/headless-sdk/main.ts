@@ -38,6 +38,31 @@ flow.subscribe(render);
 flow.addEventListener('verified', (event) => console.info('Geverifieerd voor', event.organisation.name));
 void flow.restore().then(render);
 
+// WCAG 2.2.1: two minutes before the session ends, say so (once, in the live region) and offer to extend it. A
+// state changes only when the flow moves, so a timer watches the clock; the notice is built once so its button
+// keeps the focus while the time left counts down.
+const notice = document.querySelector<HTMLElement>('#session')!;
+const noticeText = notice.querySelector('p')!;
+const stayButton = notice.querySelector('button')!;
+stayButton.addEventListener('click', () => {
+  const { state } = flow;
+  if ('stayActive' in state.actions) void state.actions.stayActive();
+});
+setInterval(() => {
+  const { state } = flow;
+  const left = Math.ceil(((state.sessionEndsAt ?? Infinity) - Date.now()) / 1000);
+  const shown = left > 0 && left <= 120;
+  const extendable = state.sessionExtendable === true && 'stayActive' in state.actions;
+  if (shown && notice.hidden) {
+    status.textContent = extendable
+      ? 'Je sessie stopt over 2 minuten als je niets doet. Kies Doorgaan om verder te gaan.'
+      : 'Je sessie stopt over 2 minuten en kan niet worden verlengd. Log daarna opnieuw in.';
+  }
+  notice.hidden = !shown;
+  stayButton.hidden = !extendable;
+  noticeText.textContent = `Je sessie stopt over ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}.`;
+}, 1000);
+
 // ── rendering ────────────────────────────────────────────────────────────────────────────────────────────────
 
 function render(state: FlowState): void {
