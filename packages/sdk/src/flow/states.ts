@@ -38,7 +38,9 @@ export type Step<Id extends StepId, Actions, Data = unknown> = Readonly<Data> & 
   /**
    * When the server ends this step's session or flow if nothing happens, in ms since the epoch (from the last
    * answer that carried a Session, and from the flow on the code and password steps); unset when the flow knows
-   * of none. Never later than the real end. Warn before it (WCAG 2.2.1).
+   * of none. Never later than the session's real end, except on the code and password steps of a flow started
+   * since the last Session answer: the flow's end can then be up to a minute after the session's idle end (the
+   * server records activity once a minute). Warn well before it (WCAG 2.2.1).
    */
   readonly sessionEndsAt?: number | undefined;
   /**
