@@ -4,6 +4,7 @@
  * The server, the SDK and the element all build on this package, so they agree by construction.
  *
  * @packageDocumentation
+ * @module @wij-techniek/onboarding-contract
  */
 import './zod-config.js';
 

@@ -7,6 +7,7 @@
  * No module this entry imports loads zod or `zod-config.ts`; a test bundles it and checks.
  *
  * @packageDocumentation
+ * @module @wij-techniek/onboarding-contract/lite
  */
 import type { z } from 'zod/mini';
 import type * as Zod from '../index.js';
