@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { FirefoxOnboarding, FirefoxSimulatorLogin, inFirefox, launchFirefox } from './helpers/firefox.ts';
+import {
+  FirefoxOnboarding,
+  FirefoxSimulatorLogin,
+  firefoxAxeViolations,
+  inFirefox,
+  launchFirefox,
+} from './helpers/firefox.ts';
 import { newPerson } from './helpers/people.ts';
 import { IDENTITY } from './helpers/sim.ts';
 import { JOURNEY_TIMEOUT, STACK_TIMEOUT, startE2eStack, type E2eStack } from './helpers/stack.ts';
@@ -53,7 +59,26 @@ describe('Firefox: a new person, through the CMS page', () => {
   );
 
   it(
-    'goes from "Start hier" to "Jouw account is geverifieerd!", each heading taking the focus, with no page error',
+    'finds an unlabelled input with axe in Firefox, so that "no axe violation" below means something',
+    PROBE_TIMEOUT,
+    async () => {
+      assert.ok(firefox);
+      await inFirefox(firefox, 'axe-probe', async ({ page }) => {
+        await page.setContent(
+          '<!doctype html><html lang="nl"><title>probe</title><main id="probe"><input type="text"></main></html>',
+        );
+        const violations = await firefoxAxeViolations(page, '#probe');
+        assert.deepEqual(
+          violations.map((violation) => violation.id),
+          ['label'],
+          `only the missing label expected: ${JSON.stringify(violations)}`,
+        );
+      });
+    },
+  );
+
+  it(
+    'goes from "Start hier" to "Jouw account is geverifieerd!", each heading taking the focus, no axe violation on any step, with no page error',
     JOURNEY_TIMEOUT,
     async () => {
       assert.ok(firefox && stack);
@@ -67,12 +92,15 @@ describe('Firefox: a new person, through the CMS page', () => {
         const start = await app.waitForStep('start');
         assert.equal(start.text, NL.start.heading);
         assert.equal(start.focused, false, 'the start heading took the focus on page load');
+        await app.assertAccessible('start');
         await app.press(NL.start.action);
 
         // Every step after that moves the focus to its heading, so a screen reader reads where the person is.
         const focusedOn = async (step: LabelledStep) => {
           const heading = await app.waitForStep(step);
           assert.equal(heading.focused, true, `the focus is not on the heading of "${step}"`);
+          // The same WCAG 2.2 AA rules as the Chromium journeys, on each step as it is first shown.
+          await app.assertAccessible(step);
         };
         await focusedOn('eherkenning-info');
         await app.press(NL['eherkenning-info'].action);

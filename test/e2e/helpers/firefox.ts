@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { FIREFOX_MISSING, findFirefox, firefoxLaunchOptions } from '../../../scripts/firefox.mjs';
 import { LABELS, type Lang } from '../pages/labels.ts';
+import { AXE_RUN_OPTIONS, AXE_SOURCE, violationsMessage, type AxeViolation } from './axe.ts';
 import { STEP_TIMEOUT_MS, type LabelledStep } from '../pages/step.ts';
 
 // Playwright 1.65 cannot drive Debian's Firefox ESR (its BiDi channel sends commands ESR does not know), so the
@@ -77,6 +79,47 @@ async function screenshot(page: Page, name: string): Promise<string | undefined>
   }
 }
 
+/**
+ * Runs axe-core in Firefox over the first element matching `selector` (open shadow roots included) with the same
+ * WCAG 2.2 AA rules as the Chromium journeys ({@link AXE_RUN_OPTIONS}), and returns the violations. axe is injected
+ * as an inline script, so this works on pages without a strict CSP only (the CMS page, not the strict-CSP page).
+ */
+export async function firefoxAxeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ content: axeSource() });
+  return page.evaluate(
+    async (contextSelector: string, runOptions: RunOptions) => {
+      const context = document.querySelector(contextSelector);
+      if (!context) throw new Error(`axe: nothing matches ${contextSelector}`);
+      const axe = (window as unknown as { axe: { run(context: Element, options: RunOptions): Promise<AxeResults> } })
+        .axe;
+      const results = await axe.run(context, runOptions);
+      return results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.map((node) => JSON.stringify(node.target)),
+      }));
+    },
+    selector,
+    AXE_RUN_OPTIONS,
+  );
+}
+
+/** Throws with every violation listed when axe finds any in `selector` on `page`; `where` names the step. */
+export async function assertAccessibleInFirefox(page: Page, selector: string, where: string): Promise<void> {
+  const violations = await firefoxAxeViolations(page, selector);
+  if (violations.length > 0) throw new Error(`Firefox: ${violationsMessage(violations, where)}`);
+}
+
+let axeScript: string | undefined;
+
+/** axe-core's browser bundle, read once. */
+function axeSource(): string {
+  axeScript ??= readFileSync(AXE_SOURCE, 'utf8');
+  return axeScript;
+}
+
 /** How the step heading is shown at one moment. */
 export interface HeadingState {
   /** Its text, white space collapsed. */
@@ -137,6 +180,11 @@ export class FirefoxOnboarding {
         focused: Boolean(heading) && document.activeElement === host && host?.shadowRoot?.activeElement === heading,
       };
     });
+  }
+
+  /** Throws with every WCAG 2.2 AA violation axe finds in the element now; `where` names the step. */
+  async assertAccessible(where: string): Promise<void> {
+    await assertAccessibleInFirefox(this.page, 'wt-onboarding', where);
   }
 
   /** The element's visible text, for failure messages. */
