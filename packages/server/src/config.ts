@@ -83,6 +83,11 @@ export const DEV_SECRET = 'dev-only-secret-wij-techniek-onboarding-not-for-produ
 
 const MIN_SECRET_LENGTH = 32;
 
+/**
+ * Environment variables by name, as `process.env` holds them.
+ *
+ * @inline
+ */
 type Env = Readonly<Record<string, string | undefined>>;
 
 const origin = z.url({ protocol: /^https?$/ });

@@ -21,18 +21,37 @@ export { systemClock, type Clock } from './clock.js';
 export { createLogger, type Logger, type LogLevel, type LogFields } from './logger.js';
 export type { Database, Queryable, QueryResult } from './store/database.js';
 export { isUniqueViolation } from './store/database.js';
-export { migrate, readMigrations, MIGRATIONS_DIR } from './store/migrate.js';
+export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './store/migrate.js';
 export { openPglite, HalfInitialisedError } from './store/pglite.js';
 export { openPostgres, type PostgresOptions } from './store/pg.js';
-export { DataDirLockedError } from './store/dir-lock.js';
+export { DataDirLockedError, type LockHolder } from './store/dir-lock.js';
 export { enqueueMail, type MailRequest } from './mail/outbox.js';
-export { renderMail, type MailTemplateName, type MailTemplates, type RenderedMail } from './mail/templates/index.js';
+export {
+  renderMail,
+  type AccountExistsData,
+  type AdministratorAddedData,
+  type InvitationData,
+  type MailTemplateName,
+  type MailTemplates,
+  type PasswordChangedData,
+  type PasswordCodeData,
+  type PasswordNoAccountData,
+  type RenderedMail,
+  type VerificationCodeData,
+} from './mail/templates/index.js';
 export { OutboxWorker, DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './mail/worker.js';
 export type { MailTransport, OutgoingMail } from './mail/transport.js';
 export { SessionService, type SessionRecord, type SessionState } from './sessions/sessions.js';
 export { sessionView } from './sessions/view.js';
 export { isAllowedReturnTo } from './security/return-to.js';
-export { PasswordHasher, DEFAULT_SCRYPT_PARAMS, parsePasswordHash, type ScryptParams } from './security/passwords.js';
+export {
+  PasswordHasher,
+  DEFAULT_SCRYPT_PARAMS,
+  parsePasswordHash,
+  type ParsedHash,
+  type ScryptParams,
+} from './security/passwords.js';
+export type { KeyPurpose, Keys } from './security/keys.js';
 export {
   DEFAULT_LIMITS,
   LIMIT_VARIABLES,

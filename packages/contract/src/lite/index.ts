@@ -54,6 +54,8 @@ import {
   type Schema,
 } from './schema.js';
 
+export type { Schema } from './schema.js';
+
 export * from '../core/errors.js';
 export * from '../core/steps.js';
 export * from '../core/fields.js';
@@ -91,10 +93,13 @@ export type {
   UpdateMemberRequest,
 } from '../index.js';
 
-type ZodSchemaName = { [K in keyof typeof Zod]: (typeof Zod)[K] extends z.ZodMiniType ? K : never }[keyof typeof Zod];
+/** The name of each zod schema the main entry exports; each has a lite twin of the same name here. */
+export type ZodSchemaName = {
+  [K in keyof typeof Zod]: (typeof Zod)[K] extends z.ZodMiniType ? K : never;
+}[keyof typeof Zod];
 
 /** The lite twin of the zod schema `K`: the same output type, so either can stand in for the other. */
-type Twin<K extends ZodSchemaName> = Schema<z.output<(typeof Zod)[K]>>;
+export type Twin<K extends ZodSchemaName> = Schema<z.output<(typeof Zod)[K]>>;
 
 // errors.ts, steps.ts, fields.ts
 

@@ -22,7 +22,11 @@ export interface Parsed {
 
 /** A schema of the lite entry, parsing like the zod schema of the same name. */
 export interface Schema<T> extends SafeParseSchema<T> {
-  /** Parses `input`; composing schemas call this, everybody else `safeParse`. */
+  /**
+   * Parses `input`; composing schemas call this, everybody else `safeParse`.
+   *
+   * @internal
+   */
   readonly run: (input: unknown) => Parsed;
 }
 

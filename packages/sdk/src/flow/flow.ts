@@ -65,7 +65,8 @@ export interface OnboardingFlowOptions {
 /** A listener of {@link OnboardingFlow.subscribe}. */
 export type FlowListener = (state: FlowState, previous: FlowState) => void;
 
-type FlowEventListener<K extends keyof FlowEventMap> =
+/** A listener of the flow's event `K`, as {@link OnboardingFlow.addEventListener} takes it: a function or an object. */
+export type FlowEventListener<K extends keyof FlowEventMap> =
   ((this: OnboardingFlow, event: FlowEventMap[K]) => unknown) | { handleEvent(event: FlowEventMap[K]): unknown };
 
 // Typed overloads of EventTarget's methods (declaration merging; no runtime code).

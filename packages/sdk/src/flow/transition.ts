@@ -14,7 +14,8 @@ import {
 import { OnboardingError } from '../errors.js';
 import type { FieldErrors, FieldName, FlowState } from './states.js';
 
-type WithoutActions<S> = S extends unknown ? Omit<S, 'actions'> : never;
+/** `S` without its `actions`, member by member of a union: a state as {@link transition} sees it. */
+export type WithoutActions<S> = S extends unknown ? Omit<S, 'actions'> : never;
 
 /** A state without its actions: what {@link transition} computes. The flow adds the actions. */
 export type FlowStateData = WithoutActions<FlowState>;

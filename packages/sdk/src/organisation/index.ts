@@ -22,6 +22,7 @@ export {
   createOrganisationMembers,
   type InviteInput,
   type MembersClient,
+  type MembersEventListener,
   type MembersListener,
   type OrganisationMembersOptions,
 } from './members.js';

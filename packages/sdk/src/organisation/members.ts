@@ -55,7 +55,8 @@ export interface InviteInput {
 /** A listener of {@link OrganisationMembers.subscribe}. */
 export type MembersListener = (state: MembersState, previous: MembersState) => void;
 
-type MembersEventListener<K extends keyof MembersEventMap> =
+/** A listener of the event `K`, as {@link OrganisationMembers.addEventListener} takes it: a function or an object. */
+export type MembersEventListener<K extends keyof MembersEventMap> =
   | ((this: OrganisationMembers, event: MembersEventMap[K]) => unknown)
   | { handleEvent(event: MembersEventMap[K]): unknown };
 

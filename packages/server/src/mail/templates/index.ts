@@ -9,6 +9,13 @@ import { passwordNoAccount, type PasswordNoAccountData } from './password-no-acc
 import { verificationCode, type VerificationCodeData } from './verification-code.js';
 
 export type { RenderedMail } from './layout.js';
+export type { AccountExistsData } from './account-exists.js';
+export type { AdministratorAddedData } from './administrator-added.js';
+export type { InvitationData } from './invitation.js';
+export type { PasswordChangedData } from './password-changed.js';
+export type { PasswordCodeData } from './password-code.js';
+export type { PasswordNoAccountData } from './password-no-account.js';
+export type { VerificationCodeData } from './verification-code.js';
 
 /** Every mail the onboarding sends, by template name, with the data each needs. */
 export interface MailTemplates {
