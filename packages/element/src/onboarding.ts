@@ -155,6 +155,7 @@ import { messageFor, type StepView } from './steps/view.js';
  * @cssprop [--wt-text-input-padding-inline=0.75rem] - Text inputs and the supplier select: padding inline.
  */
 export class WtOnboarding extends LitElement {
+  /** The element's shadow styles; a page themes them through the `--wt-*` custom properties listed above. */
   static override styles = styles;
 
   /** The API's prefix as a URL: same origin by default, as DESIGN.md's production setup has it. */

@@ -99,6 +99,7 @@ export const MEMBERS_TRANSLATIONS = { nl: membersNl, en: membersEn } as const;
  * @cssprop [--wt-onboarding-font-family=system-ui] - Font family (and every other `--wt-onboarding-*`, `--wt-button-*`, `--wt-text-input-*`, `--wt-form-field-*`, `--wt-heading-*`, `--wt-status-*` and `--wt-focus-*` token of `<wt-onboarding>`, which this element shares).
  */
 export class WtOrganisationMembers extends LitElement {
+  /** `<wt-onboarding>`'s shadow styles and this element's own, so both read the same `--wt-*` custom properties. */
   static override styles = [onboardingStyles, styles];
 
   /**
