@@ -101,18 +101,20 @@ export class SessionService {
         ]);
         const row = rows[0];
         if (row) {
-          const idleEnd = addSeconds(row.last_seen_at, this.#config.sessionIdleMinutes * 60);
-          if (now > row.expires_at || now > idleEnd) {
+          const found = this.#record(row);
+          if (now > found.expiresAt || now > found.idleEndsAt) {
             await this.#db.query('DELETE FROM sessions WHERE id = $1', [row.id]);
-            this.#logger.info('session_ended', { session: row.id, reason: now > row.expires_at ? 'absolute' : 'idle' });
+            this.#logger.info('session_ended', {
+              session: row.id,
+              reason: now > found.expiresAt ? 'absolute' : 'idle',
+            });
             state.expired = true;
             this.#clearCookie(c);
+          } else if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_AFTER_SECONDS * 1000) {
+            await this.#db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.id, now]);
+            state.current = this.#record({ ...row, last_seen_at: now });
           } else {
-            if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_AFTER_SECONDS * 1000) {
-              await this.#db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.id, now]);
-              row.last_seen_at = now;
-            }
-            state.current = this.#record(row);
+            state.current = found;
           }
         } else {
           // A cookie we do not know (logged out, rotated away or forged): forget it.
