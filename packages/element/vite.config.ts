@@ -1,14 +1,12 @@
 // The CDN build: one ES module per element, `dist/cdn/wt-onboarding.js` (src/define.ts bundled) and
 // `dist/cdn/wt-organisation-members.js` (src/define-organisation-members.ts bundled), each with everything inside
-// (Lit, the SDK, the contract, zod/mini) that registers its tag when loaded, so a page with only the onboarding
+// (Lit, the SDK, the contract's zod-free lite entry) that registers its tag when loaded, so a page with only the onboarding
 // does not load the members element. Two builds (vite environments), because one file per tag rules out shared
 // chunks. Production mode, so Lit's dev-mode code is left out, and
 // fully minified: vite's library mode keeps whitespace, so the chunk gets a second pass through the oxc minifier
 // that vite itself ships. Nothing is fetched at run time: no code splitting, no CSS or font files.
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, minify, type Plugin } from 'vite';
-import { en } from './src/i18n/en.ts';
-import { nl } from './src/i18n/nl.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -47,62 +45,8 @@ function minifyTemplates(): Plugin {
   };
 }
 
-/** The texts of `table` in the order of `shape`'s keys, depth first; throws where a key of `shape` is missing. */
-export function textsInOrderOf(shape: object, table: object, path = ''): string[] {
-  return Object.entries(shape).flatMap(([key, value]: [string, unknown]) => {
-    const text: unknown = (table as Record<string, unknown>)[key];
-    if (typeof value === 'string' && typeof text === 'string') return [text];
-    if (value && typeof value === 'object' && text && typeof text === 'object') {
-      return textsInOrderOf(value, text, `${path}${key}.`);
-    }
-    throw new Error(`src/i18n/en.ts: ${path}${key} does not match the Dutch table`);
-  });
-}
-
 /**
- * Ships the English table without its keys: its texts in the order of the Dutch table's keys, put back on that
- * shape when the module loads. Both tables have the same keys (the `Translation` type), so a second copy of the
- * keys of 137 texts would only cost bytes (0.2 KiB gzip). The module still exports an equal `en` object; the
- * sources keep the readable table, and csp.test.ts checks the CDN file shows the same English as they do.
- */
-function compactEnglish(): Plugin {
-  const file = `${here}src/i18n/en.ts`;
-  return {
-    name: 'wt-compact-english',
-    enforce: 'pre',
-    transform(_code, id) {
-      if (id !== file) return undefined;
-      const code = `import { nl } from './nl.js';
-const texts = ${JSON.stringify(textsInOrderOf(nl, en))};
-let next = 0;
-const fill = (shape) =>
-  Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, typeof value === 'string' ? texts[next++] : fill(value)]));
-export const en = fill(nl);`;
-      return { code, map: null };
-    },
-  };
-}
-
-/**
- * The decorator helper the TypeScript-style (legacy) decorators compile to, tslib's `__decorate`: it handles class,
- * method and parameter decorators and defers to `Reflect.decorate` where reflect-metadata is loaded.
- */
-const DECORATE_HELPER = /function (\w+)\(\w+, ?\w+, ?\w+, ?\w+\) ?\{\s*var \w+ ?= ?arguments\.length[^]*?\}/u;
-
-/**
- * The same helper for what the elements use, Lit's `@property()` and `@state()` on fields: called with the
- * decorators, the prototype, the name and `undefined`, each decorator registers the property (and returns nothing,
- * so no descriptor is defined). A class decorator would get `undefined` back and fail at once, not silently.
- */
-const fieldDecorateHelper = (name: string) =>
-  `function ${name}(decorators, target, key, descriptor) {
-    for (let i = decorators.length; i--; ) descriptor = decorators[i](target, key, descriptor) || descriptor;
-    if (descriptor) Object.defineProperty(target, key, descriptor);
-  }`;
-
-/**
- * Minifies the finished chunk completely (whitespace included), keeping it an ES module, with the smaller
- * decorator helper (if the helper is not found, as it is written, the original stays: bigger, still right).
+ * Minifies the finished chunk completely (whitespace included), keeping it an ES module.
  */
 function minifyChunk(): Plugin {
   return {
@@ -111,8 +55,7 @@ function minifyChunk(): Plugin {
     async generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const code = chunk.code.replace(DECORATE_HELPER, (_whole, name: string) => fieldDecorateHelper(name));
-        const result = await minify(chunk.fileName, code, {
+        const result = await minify(chunk.fileName, chunk.code, {
           compress: { target: 'es2022' },
           mangle: { toplevel: true },
         });
@@ -147,7 +90,7 @@ function cdnFile(entry: string, fileName: string, emptyOutDir: boolean) {
 
 export default defineConfig({
   root: here,
-  plugins: [compactEnglish(), minifyTemplates(), minifyChunk()],
+  plugins: [minifyTemplates(), minifyChunk()],
   mode: 'production',
   logLevel: 'warn',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
