@@ -51,10 +51,23 @@ export interface Config {
   readonly limits: Limits;
   /** How often each instance deletes rows whose time is over (`CLEANUP_INTERVAL`); 0 turns it off. */
   readonly cleanupIntervalSeconds: number;
+  /** How long a sent or abandoned mail's row (address, template, status) stays before the clean-up deletes it. */
+  readonly outboxRetentionSeconds: number;
 }
 
 /** The default of `CLEANUP_INTERVAL`. */
 export const DEFAULT_CLEANUP_INTERVAL_SECONDS = 10 * 60;
+
+const DAY = 24 * 3600;
+
+/**
+ * The default of `OUTBOX_RETENTION`: 30 days, long enough to answer "did my mail go out?" and to see a mail
+ * server's trouble in the abandoned rows, short enough that addresses do not pile up.
+ */
+export const DEFAULT_OUTBOX_RETENTION_SECONDS = 30 * DAY;
+
+/** The bounds of `OUTBOX_RETENTION` (and of `createServer({ cleanup: { outboxRetentionSeconds } })`). */
+export const OUTBOX_RETENTION_BOUNDS = { min: 3600, max: 365 * DAY } as const;
 
 /** The raw `EHERKENNING_*` variables; `undefined` when unset. */
 export interface EherkenningSettings {
@@ -252,6 +265,21 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const retentionRaw = value('OUTBOX_RETENTION');
+  const outboxRetentionSeconds =
+    retentionRaw === undefined ? DEFAULT_OUTBOX_RETENTION_SECONDS : parseRetention(retentionRaw);
+  if (
+    outboxRetentionSeconds === undefined ||
+    outboxRetentionSeconds < OUTBOX_RETENTION_BOUNDS.min ||
+    outboxRetentionSeconds > OUTBOX_RETENTION_BOUNDS.max
+  ) {
+    throw new ConfigError(
+      'OUTBOX_RETENTION',
+      `must be a duration from 1h to 365d such as 30d, 14d or 720h (default ${DEFAULT_OUTBOX_RETENTION_SECONDS / DAY}d)`,
+      retentionRaw,
+    );
+  }
+
   return {
     production,
     port,
@@ -274,7 +302,14 @@ export function loadConfig(env: Env = process.env): Config {
     eherkenning,
     limits: limitsFrom(value),
     cleanupIntervalSeconds,
+    outboxRetentionSeconds,
   };
+}
+
+/** `30d` → seconds, else what {@link parseDuration} makes of it (`720h`, `90m`, `3600`); undefined if neither. */
+function parseRetention(raw: string): number | undefined {
+  const days = /^([0-9]{1,3})d$/.exec(raw);
+  return days ? Number(days[1]) * DAY : parseDuration(raw);
 }
 
 /** The `RATE_LIMIT_*` variables over {@link DEFAULT_LIMITS}, each within the bounds `createServer` checks too. */

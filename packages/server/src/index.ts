@@ -10,6 +10,7 @@ export {
   ConfigError,
   DEV_SECRET,
   DEFAULT_CLEANUP_INTERVAL_SECONDS,
+  DEFAULT_OUTBOX_RETENTION_SECONDS,
   type Config,
   type EherkenningSettings,
 } from './config.js';

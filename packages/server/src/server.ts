@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod/mini';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
-import { ConfigError, loadConfig, trustedProxyList, type Config } from './config.js';
+import { ConfigError, loadConfig, OUTBOX_RETENTION_BOUNDS, trustedProxyList, type Config } from './config.js';
 import type { AppContext, AppEnv, SupplierProvider } from './context.js';
 import { createLogger, type Logger } from './logger.js';
 import { enqueueMail } from './mail/outbox.js';
@@ -55,9 +55,10 @@ export interface ServerOptions {
   readonly antiAutomation?: AntiAutomation;
   /**
    * The periodic deletion of rows whose time is over: `false` runs no timer, an object overrides
-   * `CLEANUP_INTERVAL` (`intervalSeconds`) and the batch size. `RunningServer.cleanup.run()` works either way.
+   * `CLEANUP_INTERVAL` (`intervalSeconds`), `OUTBOX_RETENTION` (`outboxRetentionSeconds`) and the batch size.
+   * `RunningServer.cleanup.run()` works either way.
    */
-  readonly cleanup?: false | Partial<Pick<CleanupSettings, 'intervalSeconds' | 'batchSize'>>;
+  readonly cleanup?: false | Partial<Pick<CleanupSettings, 'intervalSeconds' | 'batchSize' | 'outboxRetentionSeconds'>>;
   /** Password-hash parameters other than the default (tests lower them for speed; P5 tests raise them). */
   readonly scrypt?: ScryptParams;
   /** Largest number of hashes at once (default: CPU cores). */
@@ -114,7 +115,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     options.antiAutomation,
     'must be { verify(request) }',
   );
-  const cleanupSettings = resolveCleanup(config.cleanupIntervalSeconds, options.cleanup);
+  const cleanupSettings = resolveCleanup(config, options.cleanup);
   const clock = options.clock ?? systemClock;
   const logger: Logger = createLogger({ clock, ...(options.log ? { write: options.log } : {}) });
   if (config.secretIsDevDefault) {
@@ -133,11 +134,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     if (applied.length > 0) logger.info('migrations_applied', { versions: applied });
 
     const transport = options.mailTransport ?? (config.smtpUrl ? await smtpTransport(config) : mailboxTransport());
+    // The dev mailbox shows mails from the outbox rows, so only with it do sent mails keep their content.
+    const devMailbox = !config.production && transport.kind === 'mailbox';
     const outbox = new OutboxWorker({
       db,
       transport,
       clock,
       logger,
+      keepSentContent: devMailbox,
       ...(options.outbox ? { settings: options.outbox } : {}),
     });
     const keys = deriveKeys(config.secret);
@@ -174,7 +178,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     };
     const cleanup = new Cleanup({ db, clock, logger, settings: cleanupSettings });
     const app = createApp(context, {
-      devMailbox: !config.production && transport.kind === 'mailbox',
+      devMailbox,
       ...(options.routes ? { routes: options.routes } : {}),
     });
     if (options.mailWorker !== false) outbox.start();
@@ -250,10 +254,16 @@ function resolveLimits(configured: Limits, option: Partial<Limits> | undefined):
 const CleanupOptionSchema = z.strictObject({
   intervalSeconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(24 * 3600))),
   batchSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100_000))),
+  outboxRetentionSeconds: z.optional(
+    z.number().check(z.int(), z.gte(OUTBOX_RETENTION_BOUNDS.min), z.lte(OUTBOX_RETENTION_BOUNDS.max)),
+  ),
 });
 
-/** The clean-up settings: `CLEANUP_INTERVAL`, with `option` over it. */
-function resolveCleanup(intervalSeconds: number, option: ServerOptions['cleanup']): CleanupSettings {
+/** The clean-up settings: `CLEANUP_INTERVAL` and `OUTBOX_RETENTION`, with `option` over them. */
+function resolveCleanup(
+  config: Pick<Config, 'cleanupIntervalSeconds' | 'outboxRetentionSeconds'>,
+  option: ServerOptions['cleanup'],
+): CleanupSettings {
   const given =
     option === false
       ? undefined
@@ -261,12 +271,13 @@ function resolveCleanup(intervalSeconds: number, option: ServerOptions['cleanup'
           'cleanup',
           CleanupOptionSchema,
           option,
-          'must be false or { intervalSeconds (0–86400), batchSize (1–100000) }',
+          'must be false or { intervalSeconds (0–86400), batchSize (1–100000), outboxRetentionSeconds (3600–31536000) }',
         );
   return {
-    intervalSeconds,
+    intervalSeconds: config.cleanupIntervalSeconds,
     batchSize: DEFAULT_CLEANUP_BATCH_SIZE,
     transactionTtlSeconds: TRANSACTION_TTL_MS / 1000,
+    outboxRetentionSeconds: config.outboxRetentionSeconds,
     ...given,
   };
 }

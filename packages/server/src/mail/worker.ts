@@ -44,7 +44,9 @@ interface ClaimedRow {
  * `FOR UPDATE SKIP LOCKED` and marked `sending` with the attempt already counted, so two instances never claim
  * the same mail; a failure goes back to `queued` with exponential backoff, and after `maxAttempts` tries the mail
  * is `abandoned` and logged. Delivery is at least once: a worker that dies after the server accepted a mail but
- * before marking it sent leaves a claim that lapses, and the mail is sent again.
+ * before marking it sent leaves a claim that lapses, and the mail is sent again. A sent or abandoned mail keeps no
+ * content (only address, template, status and attempts; the dev mailbox excepted), and the clean-up deletes its
+ * row after `OUTBOX_RETENTION`.
  */
 export class OutboxWorker {
   readonly #db: Database;
@@ -52,6 +54,7 @@ export class OutboxWorker {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #settings: OutboxSettings;
+  readonly #keepSentContent: boolean;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | undefined;
   #again = false;
@@ -63,12 +66,18 @@ export class OutboxWorker {
     clock: Clock;
     logger: Logger;
     settings?: Partial<OutboxSettings>;
+    /**
+     * Keep a sent mail's subject and bodies: only for the dev mailbox, which shows them from these rows (true
+     * exactly when `GET /api/dev/mailbox` exists). Otherwise they are erased in the statement that marks it sent.
+     */
+    keepSentContent?: boolean;
   }) {
     this.#db = options.db;
     this.#transport = options.transport;
     this.#clock = options.clock;
     this.#logger = options.logger;
     this.#settings = { ...DEFAULT_OUTBOX_SETTINGS, ...options.settings };
+    this.#keepSentContent = options.keepSentContent ?? false;
   }
 
   /** Starts polling. */
@@ -158,10 +167,17 @@ export class OutboxWorker {
       await this.#failed(row, error);
       return;
     }
-    // Over SMTP the message has left: erase its content (codes, links) from the database. The dev mailbox keeps it.
-    const erase = this.#transport.kind === 'smtp';
+    // Once sent, the content (codes, reset codes, invitation links) leaves the database in the same statement that
+    // marks the mail sent, so no moment exists where a sent mail's code is readable there (SECURITY.md C6: codes
+    // are kept only hashed). Until this statement the row is 'sending' with its content: a worker that dies after
+    // the server accepted the mail leaves a claim that lapses, and the mail is sent again in full (F6, at least
+    // once). The one exception is the dev mailbox (no SMTP_URL, never in production): there "sending" is this
+    // statement and the row is the mailbox, which a newcomer reads the codes from, so its content stays until the
+    // clean-up deletes the row (OUTBOX_RETENTION). A second copy elsewhere would only add a place that leaks.
+    const erase = !this.#keepSentContent;
     await this.#db.query(
-      `UPDATE outbox SET status = 'sent', sent_at = $2, claimed_until = NULL, last_error = NULL, delivered_by = $3,
+      `UPDATE outbox SET status = 'sent', sent_at = $2, finished_at = $2, claimed_until = NULL, last_error = NULL,
+         delivered_by = $3,
          subject = CASE WHEN $4::boolean THEN NULL ELSE subject END,
          text_body = CASE WHEN $4::boolean THEN NULL ELSE text_body END,
          html_body = CASE WHEN $4::boolean THEN NULL ELSE html_body END
@@ -180,9 +196,13 @@ export class OutboxWorker {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     const { maxAttempts, backoffSeconds, maxBackoffSeconds } = this.#settings;
     if (row.attempts >= maxAttempts) {
+      // Its codes and links have long expired and nobody will send it: erase the content now, and keep what the
+      // operator needs to follow it up (address, template, attempts, the last error) until the clean-up.
       await this.#db.query(
-        "UPDATE outbox SET status = 'abandoned', claimed_until = NULL, last_error = $2 WHERE id = $1",
-        [row.id, message],
+        `UPDATE outbox SET status = 'abandoned', finished_at = $3, claimed_until = NULL, last_error = $2,
+           subject = NULL, text_body = NULL, html_body = NULL
+         WHERE id = $1 AND status = 'sending'`,
+        [row.id, message, this.#clock()],
       );
       this.#logger.error('mail_abandoned', {
         mail: row.id,
@@ -193,8 +213,11 @@ export class OutboxWorker {
       return;
     }
     const wait = Math.min(maxBackoffSeconds, backoffSeconds * 2 ** (row.attempts - 1));
+    // Only while it is still 'sending': if another worker, whose claim followed a lapsed one, sent it meanwhile, the
+    // row is 'sent' without content and must not go back to the queue.
     await this.#db.query(
-      "UPDATE outbox SET status = 'queued', claimed_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1",
+      `UPDATE outbox SET status = 'queued', claimed_until = NULL, last_error = $2, next_attempt_at = $3
+       WHERE id = $1 AND status = 'sending'`,
       [row.id, message, addSeconds(this.#clock(), wait)],
     );
     this.#logger.warn('mail_failed', {

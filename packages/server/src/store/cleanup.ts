@@ -10,6 +10,8 @@ export interface CleanupSettings {
   readonly batchSize: number;
   /** How long an unused eHerkenning transaction is accepted (the callback refuses it after this). */
   readonly transactionTtlSeconds: number;
+  /** How long a sent or abandoned mail's row stays after it was finished (`OUTBOX_RETENTION`). */
+  readonly outboxRetentionSeconds: number;
 }
 
 /** The defaults besides the interval, which comes from the configuration. */
@@ -21,18 +23,22 @@ export interface CleanupCounts {
   readonly flows: number;
   readonly rateLimits: number;
   readonly eherkenningTransactions: number;
+  readonly outbox: number;
 }
 
 type Table = keyof CleanupCounts;
 
-// Each statement deletes at most $2 rows that are past their time at $1 (the injected clock, never SQL now()).
-// SKIP LOCKED: a row another instance is deleting, or a request is updating right now, is left for later, so
-// instances never wait on each other. What is deleted and why it is safe:
+// Each statement deletes at most $2 rows that are past their time: finished before $1, computed from the injected
+// clock (never SQL now()). SKIP LOCKED: a row another instance is deleting, or a request is updating right now, is
+// left for later, so instances never wait on each other. What is deleted and why it is safe:
 // - sessions past their absolute end: the browser's cookie (Max-Age) is gone too. A session that ended by being
 //   idle stays until then, so the browser that still holds its cookie is told "session expired" (S4).
 // - eHerkenning transactions used, or older than their lifetime: the callback accepts neither (O2).
 // - flows past their lifetime that no session points at any more: no step can move them, and no page shows them.
 // - rate-limit rows whose window, wait and growth memory are over (forget_at, R1): a fresh row means the same.
+// - outbox rows sent or abandoned longer than the retention ago: their content is gone already (the worker erases
+//   it when it finishes them), and what is left (address, template, attempts) only answers "did it go out?" for a
+//   while. A queued or sending mail is never deleted, however old: it is still to be delivered (F6).
 const STATEMENTS: Readonly<Record<Table, string>> = {
   sessions: `DELETE FROM sessions WHERE id IN (
       SELECT id FROM sessions WHERE expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
@@ -45,16 +51,19 @@ const STATEMENTS: Readonly<Record<Table, string>> = {
       LIMIT $2 FOR UPDATE OF f SKIP LOCKED)`,
   rateLimits: `DELETE FROM rate_limits WHERE key IN (
       SELECT key FROM rate_limits WHERE forget_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+  outbox: `DELETE FROM outbox WHERE id IN (
+      SELECT id FROM outbox WHERE status IN ('sent', 'abandoned') AND finished_at <= $1
+      LIMIT $2 FOR UPDATE SKIP LOCKED)`,
 };
 
 // Sessions first: deleting them ends their transactions (ON DELETE CASCADE) and frees their flows.
-const ORDER: readonly Table[] = ['sessions', 'eherkenningTransactions', 'flows', 'rateLimits'];
+const ORDER: readonly Table[] = ['sessions', 'eherkenningTransactions', 'flows', 'rateLimits', 'outbox'];
 
 /**
  * Deletes rows whose time is over, so the tables do not only grow. Every instance runs one on its own timer;
  * with several instances on one PostgreSQL they share the work without coordination (batched, `SKIP LOCKED`).
- * Nothing a person still needs is deleted (see the statements), and never the audit log, accounts, memberships
- * or the outbox.
+ * Nothing a person still needs is deleted (see the statements), never a mail still to be sent, and never the
+ * audit log, accounts or memberships.
  */
 export class Cleanup {
   readonly #db: Database;
@@ -122,20 +131,31 @@ export class Cleanup {
 
   async #pass(): Promise<CleanupCounts> {
     const now = this.#clock();
-    const transactionsBefore = addSeconds(now, -this.#settings.transactionTtlSeconds);
-    const counts: Record<Table, number> = { sessions: 0, flows: 0, rateLimits: 0, eherkenningTransactions: 0 };
+    const { batchSize, transactionTtlSeconds, outboxRetentionSeconds } = this.#settings;
+    const params: Readonly<Record<Table, readonly unknown[]>> = {
+      sessions: [now, batchSize],
+      eherkenningTransactions: [now, batchSize, addSeconds(now, -transactionTtlSeconds)],
+      flows: [now, batchSize],
+      rateLimits: [now, batchSize],
+      outbox: [addSeconds(now, -outboxRetentionSeconds), batchSize],
+    };
+    const counts: Record<Table, number> = {
+      sessions: 0,
+      flows: 0,
+      rateLimits: 0,
+      eherkenningTransactions: 0,
+      outbox: 0,
+    };
     for (const table of ORDER) {
       const sql = STATEMENTS[table];
-      const params: unknown[] = [now, this.#settings.batchSize];
-      if (table === 'eherkenningTransactions') params.push(transactionsBefore);
       for (;;) {
-        const { rowCount } = await this.#db.query(sql, params);
+        const { rowCount } = await this.#db.query(sql, params[table]);
         counts[table] += rowCount;
         // A short batch means the backlog is gone; a stop ends the pass between batches.
-        if (rowCount < this.#settings.batchSize || this.#halted) break;
+        if (rowCount < batchSize || this.#halted) break;
       }
     }
-    const total = counts.sessions + counts.flows + counts.rateLimits + counts.eherkenningTransactions;
+    const total = ORDER.reduce((sum, table) => sum + counts[table], 0);
     if (total > 0) this.#logger.info('cleanup_done', { ...counts });
     return counts;
   }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '../../src/index.ts';
+import { readFileSync } from 'node:fs';
+import { ConfigError, createServer, DEFAULT_OUTBOX_RETENTION_SECONDS, loadConfig } from '../../src/index.ts';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -64,6 +65,38 @@ describe('configuration', () => {
       assert.match(error.message, expected);
       assert.doesNotMatch(error.message, /\n/);
     }
+  });
+
+  it('OUTBOX_RETENTION: 30 days unless set as days, hours, minutes or seconds; a wrong value says what to write', async () => {
+    assert.equal(loadConfig({}).outboxRetentionSeconds, DEFAULT_OUTBOX_RETENTION_SECONDS);
+    assert.equal(DEFAULT_OUTBOX_RETENTION_SECONDS, 30 * 24 * 3600);
+    const accepted: [string, number][] = [
+      ['7d', 7 * 24 * 3600],
+      ['720h', 720 * 3600],
+      ['90m', 90 * 60],
+      ['3600', 3600],
+      ['365d', 365 * 24 * 3600],
+    ];
+    for (const [value, seconds] of accepted) {
+      assert.equal(loadConfig({ OUTBOX_RETENTION: value }).outboxRetentionSeconds, seconds, value);
+    }
+    for (const value of ['30 days', '0', '59m', '366d', '-1d', '1.5d', '30D', 'forever']) {
+      const error = failure({ OUTBOX_RETENTION: value });
+      assert.equal(error.variable, 'OUTBOX_RETENTION');
+      assert.equal(
+        error.message,
+        `OUTBOX_RETENTION must be a duration from 1h to 365d such as 30d, 14d or 720h (default 30d) (got ${JSON.stringify(value)})`,
+      );
+    }
+    await assert.rejects(
+      createServer({ env: {}, listen: false, cleanup: { outboxRetentionSeconds: 60 } }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.variable === 'options.cleanup' &&
+        /outboxRetentionSeconds/.test(error.message),
+    );
+    const operators = readFileSync(new URL('../../../../docs/operators.md', import.meta.url), 'utf8');
+    assert.match(operators, /\| `OUTBOX_RETENTION` \| `30d` \|/, 'docs/operators.md lists it with its default');
   });
 
   it('production refuses dev defaults: SECRET, SMTP_URL, https PUBLIC_URL and the broker are required', () => {
