@@ -3,8 +3,19 @@ import type { Clock } from './clock.js';
 /** Severity of a log record. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** Fields of a log record: plain JSON values. Never a password, code, token or session id (SECURITY.md L1). */
-export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined | readonly string[]>>;
+/** A value a log field may hold: plain JSON. */
+export type LogValue = string | number | boolean | null | undefined | readonly string[];
+
+/** The keys the logger writes itself; a field by one of these names is written as `field_<name>` instead. */
+export const RESERVED_LOG_KEYS = ['time', 'level', 'event'] as const;
+
+/**
+ * Fields of a log record: plain JSON values. Never a password, code, token or session id (SECURITY.md L1).
+ * `time`, `level` and `event` belong to the logger: the type refuses them, and at run time they are renamed.
+ */
+export type LogFields = Readonly<Record<string, LogValue>> & {
+  readonly [K in (typeof RESERVED_LOG_KEYS)[number]]?: never;
+};
 
 /**
  * Structured logging: one JSON object per line with `time`, `level` and `event` (a stable snake_case name,
@@ -25,7 +36,7 @@ export function createLogger(options: { write?: (line: string) => void; clock?: 
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clock = options.clock ?? (() => new Date());
   const log = (level: LogLevel, event: string, fields: LogFields = {}) => {
-    write(JSON.stringify({ time: clock().toISOString(), level, event, ...fields }));
+    write(JSON.stringify(record(clock().toISOString(), level, event, fields)));
   };
   return {
     log,
@@ -33,4 +44,22 @@ export function createLogger(options: { write?: (line: string) => void; clock?: 
     warn: (event, fields) => log('warn', event, fields),
     error: (event, fields) => log('error', event, fields),
   };
+}
+
+/**
+ * The record as written: the logger's own keys first and untouchable, then the fields. A field that would overwrite an earlier key gets the prefix `field_` (a field `level: 'EH3'` once
+ * replaced the severity). The object has no prototype, so a field named `__proto__` is just a field.
+ */
+function record(time: string, level: LogLevel, event: string, fields: LogFields): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  out.time = time;
+  out.level = level;
+  out.event = event;
+  const add = (key: string, value: unknown) => {
+    let name = key;
+    while (Object.hasOwn(out, name)) name = `field_${name}`;
+    out[name] = value;
+  };
+  for (const [key, value] of Object.entries(fields)) add(key, value);
+  return out;
 }

@@ -222,7 +222,7 @@ async function callback(c: Context, ctx: AppContext, rp: EherkenningRelyingParty
       session: session.id,
       organisation: recorded.organisationId,
       created: recorded.createdOrganisation,
-      level: identity.level,
+      assurance: identity.level,
     });
     ctx.logger.info('administrator_granted', {
       organisation: recorded.organisationId,

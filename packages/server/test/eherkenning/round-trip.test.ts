@@ -133,7 +133,13 @@ eachBackend('eHerkenning round trip with the simulator', (backend) => {
       audit.rows.map((row) => row.action),
       ['administrator_verified'],
     );
-    assert.ok(stack.logs.some((line) => line.includes('"event":"eherkenning_verified"')));
+    // L2: the record keeps its severity; the level eHerkenning proved is `assurance` (a field `level` once
+    // overwrote the severity with "EH3").
+    const verified = stack.logs
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((record) => record.event === 'eherkenning_verified');
+    assert.equal(verified?.level, 'info');
+    assert.equal(verified?.assurance, 'EH3');
 
     const again = await start(client);
     assert.equal(again.status, 409, 'a verified account does not go through eHerkenning again');
