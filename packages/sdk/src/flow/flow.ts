@@ -315,7 +315,8 @@ export class OnboardingFlow extends EventTarget {
       this.#learn({ account: null, memberships: [], expiresAt: null });
     }
     this.#apply({ type: 'failed', error, facts: this.#facts, now: (this.#options.clock ?? Date.now)() });
-    this.dispatchEvent(new FlowErrorEvent(error, step));
+    // The state's error, which the transition may have made truer (the last wrong code: too_many_attempts).
+    this.dispatchEvent(new FlowErrorEvent(this.#state.error ?? error, step));
   }
 
   #apply(event: FlowEvent): void {

@@ -96,8 +96,9 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
     case 'idle':
       return { ...state, busy: false };
     case 'failed': {
-      const target = failureTarget(state, event.error);
-      return target === state.step ? fail(state, event.error, event.now) : enter(target, event.facts, event.error);
+      const error = attemptEnded(event.error);
+      const target = failureTarget(state, error);
+      return target === state.step ? fail(state, error, event.now) : enter(target, event.facts, error);
     }
   }
 }
@@ -172,6 +173,22 @@ function endOf({ expiresAt, extendable, flow }: FlowFacts, step: StepId) {
     : session === undefined
       ? undefined
       : { sessionEndsAt: session, sessionExtendable: extendable === true };
+}
+
+/**
+ * The failure as the person must read it. The server answers the last wrong code allowed with `code_invalid`, no
+ * attempts left and the start step (SECURITY.md C5: wrong codes 1–5 are `code_invalid`), yet the attempt has
+ * ended: that is `too_many_attempts`, so no UI says "wrong code, try again". The server's error stays the cause.
+ */
+function attemptEnded(error: OnboardingError): OnboardingError {
+  const { code, attemptsLeft, status, step } = error;
+  return code === 'code_invalid' && attemptsLeft === 0
+    ? new OnboardingError(
+        'too_many_attempts',
+        'The last wrong code allowed ended this attempt; submit the e-mail address again for a new code.',
+        { status, step, attemptsLeft, cause: error },
+      )
+    : error;
 }
 
 /** Where a failure sends the person: codes that end the flow or the session move them, others keep the step. */

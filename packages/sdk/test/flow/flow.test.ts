@@ -146,6 +146,17 @@ async function toCode(h: Harness) {
   return at(h.flow, 'code');
 }
 
+/** Walks a person who forgot their password from `account` to the `password-code` step. */
+async function toPasswordCode(h: Harness) {
+  await h.flow.restore();
+  at(h.flow, 'start').actions.begin();
+  at(h.flow, 'eherkenning-info').actions.next();
+  at(h.flow, 'account').actions.forgotPassword();
+  answer('post', '/password/forgot', { step: 'password-code', flow: flowInfo({ kind: 'password-reset' }) }, 202);
+  await at(h.flow, 'password-email').actions.submit('jan@bedrijf.nl');
+  return at(h.flow, 'password-code');
+}
+
 describe('flow: sign-up from start to eHerkenning', () => {
   it('walks every step, sends what each step collected and announces the account', async () => {
     const h = harness();
@@ -380,6 +391,28 @@ describe('flow: error states', () => {
     const [event] = eventsOf<Event & { step: StepId }>(h, 'error');
     assert.equal(event?.step, 'code', 'the error event names the step where it happened');
   });
+
+  for (const [signup, kind] of [
+    [true, 'signup'],
+    [false, 'password-reset'],
+  ] as const) {
+    it(`the 5th wrong code (${kind}): code_invalid with 0 left reads as too_many_attempts on the e-mail step (C5)`, async () => {
+      const h = harness();
+      const code = signup ? await toCode(h) : await toPasswordCode(h);
+      const start = signup ? 'email' : 'password-email';
+      const prefix = signup ? '/signup' : '/password';
+      answer('post', `${prefix}/code`, problem('code_invalid', { attemptsLeft: 0, step: start }));
+      answer('get', '/session', session({ step: start }));
+      await code.actions.submit('000000');
+      const email = at(h.flow, start);
+      assert.equal(email.error?.code, 'too_many_attempts');
+      assert.equal((email.error?.cause as OnboardingError | undefined)?.code, 'code_invalid');
+      assert.equal(email.fieldErrors, undefined, 'no "wrong code" next to a field that is gone');
+      const [event] = eventsOf<Event & { error: OnboardingError; step: StepId }>(h, 'error');
+      assert.equal(event?.error.code, 'too_many_attempts', 'the error event says the same as the state');
+      assert.equal(event?.step, code.step);
+    });
+  }
 
   it('code_expired marks the code field; resend_too_soon moves the countdown by the flow’s clock (C2, C7)', async () => {
     const h = harness();

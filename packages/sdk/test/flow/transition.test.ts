@@ -261,6 +261,30 @@ const ROWS: Row[] = [
     errorCode: 'too_many_attempts',
   },
   {
+    name: 'the last wrong code (code_invalid, 0 left, step email) is too_many_attempts: back to email (C5)',
+    from: codeState,
+    event: {
+      type: 'failed',
+      error: error('code_invalid', { attemptsLeft: 0, step: 'email', status: 400 }),
+      facts: withFlow,
+      now: 0,
+    },
+    expect: { step: 'email', email: 'jan@bedrijf.nl', fieldErrors: undefined },
+    errorCode: 'too_many_attempts',
+  },
+  {
+    name: 'the last wrong code in the reset flow: back to password-email with too_many_attempts (C5)',
+    from: enter('password-code', withResetFlow),
+    event: {
+      type: 'failed',
+      error: error('code_invalid', { attemptsLeft: 0, step: null }),
+      facts: withResetFlow,
+      now: 0,
+    },
+    expect: { step: 'password-email' },
+    errorCode: 'too_many_attempts',
+  },
+  {
     name: 'flow_expired on details: back to email',
     from: enter('details', withFlow),
     event: { type: 'failed', error: error('flow_expired'), facts: withFlow, now: 0 },
@@ -390,6 +414,17 @@ describe('transition: table', () => {
 });
 
 describe('transition: properties', () => {
+  it('the last wrong code keeps the server’s code_invalid as the cause of too_many_attempts (C5)', () => {
+    const server = error('code_invalid', { attemptsLeft: 0, step: 'email', status: 400 });
+    const next = transition(codeState, { type: 'failed', error: server, facts: withFlow, now: 0 });
+    assert.ok(next.error instanceof OnboardingError);
+    assert.equal(next.error.code, 'too_many_attempts');
+    assert.equal(next.error.cause, server);
+    assert.equal(next.error.attemptsLeft, 0);
+    assert.equal(next.error.status, 400);
+    assert.match(next.error.message, /e-mail address again/);
+  });
+
   it('can enter every step of the contract', () => {
     const all: FlowFacts = { ...verified, flow: flowInfo(), invitation: undefined };
     for (const step of STEP_IDS) {
