@@ -86,7 +86,13 @@ export function buildClient(
         if (!checked.ok) {
           const fields = checked.issues;
           const what = Object.keys(fields).map((field) => field || 'body');
-          throw new OnboardingError('invalid_request', `${name}: invalid ${what.join(', ')}`, { fields });
+          // The code the server answers for the same body (packages/server src/http/body.ts): `invalid_email`
+          // when the address is the only field at fault, `invalid_request` with the fields otherwise.
+          throw new OnboardingError(
+            String(what) === 'email' ? 'invalid_email' : 'invalid_request',
+            `${name}: invalid ${what.join(', ')}`,
+            { fields },
+          );
         }
         body = JSON.stringify(checked.value);
       }

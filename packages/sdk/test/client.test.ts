@@ -555,7 +555,7 @@ describe('client: abort and retries', () => {
 });
 
 describe('client: validation before sending', () => {
-  it('refuses an invalid body with invalid_request and the fields at fault, sending nothing', async () => {
+  it('refuses an invalid body with the fields at fault, sending nothing', async () => {
     const seen = answerAll(202, {});
     const error = await client()
       .signupAccount({ password: '', firstName: '  ', lastName: 'Jansen' })
@@ -574,6 +574,62 @@ describe('client: validation before sending', () => {
     assert.deepEqual((badCode as OnboardingError).fields, { code: ['A verification code is exactly 6 digits.'] });
     assert.equal(seen.length, 0);
   });
+
+  // The server's code for each body, read from packages/server: src/http/body.ts answers `invalid_email` when the
+  // address is the only field its schema refuses and `invalid_request` (with `fields`) otherwise; the routes
+  // (signup, password, login, invitations, organisations, eherkenning) all read their bodies through it.
+  const long = 'x'.repeat(101);
+  const SERVER_ANSWERS: [what: string, call: (c: OrganisationClient) => Promise<unknown>, code: ServerErrorCode][] = [
+    ['signupEmail: not an address', (c) => c.signupEmail({ email: 'geen-adres' }), 'invalid_email'],
+    [
+      'signupEmail: an address too long',
+      (c) => c.signupEmail({ email: `${long}${long}${long}@b.nl` }),
+      'invalid_email',
+    ],
+    ['passwordForgot: not an address', (c) => c.passwordForgot({ email: 'jan@' }), 'invalid_email'],
+    [
+      'signupEmail: a language the API does not speak',
+      (c) => c.signupEmail({ email: 'jan@bedrijf.nl', lang: 'de' as never }),
+      'invalid_request',
+    ],
+    ['login: not an address', (c) => c.login({ email: 'geen-adres', password: 'x' }), 'invalid_email'],
+    ['login: not an address and no password', (c) => c.login({ email: 'geen-adres', password: '' }), 'invalid_request'],
+    ['signupCode: letters in the code', (c) => c.signupCode({ code: '12a456' }), 'invalid_request'],
+    ['passwordCode: five digits', (c) => c.passwordCode({ code: '12345' }), 'invalid_request'],
+    [
+      'signupAccount: a first name too long',
+      (c) => c.signupAccount({ password: 'x', firstName: long, lastName: 'J' }),
+      'invalid_request',
+    ],
+    [
+      'signupAccount: an empty last name',
+      (c) => c.signupAccount({ password: 'x', firstName: 'Jan', lastName: ' ' }),
+      'invalid_request',
+    ],
+    ['passwordReset: no password', (c) => c.passwordReset({ password: '' }), 'invalid_request'],
+    ['acceptInvitation: a short token', (c) => c.acceptInvitation({ token: 'kort' }), 'invalid_request'],
+    [
+      'inviteMember: not an address',
+      (c) => c.inviteMember(ORGANISATION_ID, { email: 'geen-adres', rights: [] }),
+      'invalid_email',
+    ],
+    [
+      'eherkenningStart: no supplier',
+      (c) => c.eherkenningStart({ supplierId: '', returnTo: 'https://app.test/' }),
+      'invalid_request',
+    ],
+  ];
+  for (const [what, call, code] of SERVER_ANSWERS) {
+    it(`refuses what the server refuses with the server's code: ${what} → ${code}`, async () => {
+      const seen = answerAll(202, {});
+      const error = await call(orgClient()).catch((e: unknown) => e);
+      assert.ok(error instanceof OnboardingError);
+      assert.equal(error.code, code);
+      assert.equal(error.status, undefined, 'refused before sending');
+      assert.ok(Object.keys(error.fields ?? {}).length > 0, 'names the fields at fault, as the server does');
+      assert.equal(seen.length, 0);
+    });
+  }
 
   it('throws CodedTypeError (ERR_INVALID_ARG_TYPE) for arguments of the wrong type', async () => {
     const c = orgClient();

@@ -233,13 +233,19 @@ const FIELD_OF: Partial<Record<ErrorCode, FieldName>> = {
 /** Every {@link FieldName}, to pick those out of a server's `invalid_request`. */
 const FIELD_NAMES: readonly string[] = [...Object.values(FIELD_OF), 'firstName', 'lastName'];
 
+/**
+ * What a field named in `invalid_request` shows: the specific code where one exists (an address that is no address,
+ * a code that is not six digits), else `invalid_request`.
+ */
+const CODE_OF: Partial<Record<FieldName, ErrorCode>> = { email: 'invalid_email', code: 'code_invalid' };
+
 /** The errors of `error` that belong next to one field. */
 export function fieldErrorsOf(error: OnboardingError): FieldErrors | undefined {
   const { code, violations } = error;
   if (code === 'invalid_request') {
     const fields = Object.keys(error.fields ?? {}).filter((key) => FIELD_NAMES.includes(key));
     return fields.length > 0
-      ? Object.fromEntries(fields.map((field) => [field, [field === 'email' ? 'invalid_email' : code]]))
+      ? Object.fromEntries(fields.map((field) => [field, [CODE_OF[field as FieldName] ?? code]]))
       : undefined;
   }
   const field = FIELD_OF[code];

@@ -298,7 +298,7 @@ export class OrganisationMembers extends EventTarget {
       return true;
     } catch (error) {
       this.#set({ busy: undefined, busyTarget: undefined });
-      this.#fail(asFailure(error, action), action, target);
+      this.#fail(asFailure(error), action, target);
       // A member or invitation that is gone was changed elsewhere: show the lists as they are now, and why.
       if (this.#state.error?.error.code === 'not_found') void this.#fetch(undefined, this.#state.error);
       return false;
@@ -338,20 +338,15 @@ function isOnboardingError(error: unknown): error is OnboardingError {
 }
 
 /**
- * Any failure as an {@link OnboardingError}. The client checks the invite form before sending; a wrong address
- * then comes back as `invalid_request` on `email`, which a person knows as `invalid_email`.
+ * Any failure as an {@link OnboardingError}. (A wrong address in the invite form is `invalid_email` already: the
+ * client answers what the server would.)
  */
-function asFailure(error: unknown, action?: MembersAction): OnboardingError {
+function asFailure(error: unknown): OnboardingError {
   // Misuse of the client is a bug of the caller, not something to show a person.
   if (error instanceof CodedTypeError) throw error;
-  if (!isOnboardingError(error)) {
-    return new OnboardingError('network_error', 'The server could not be reached. Try again.', { cause: error });
-  }
-  const fields = Object.keys(error.fields ?? {});
-  if (action === 'invite' && error.code === 'invalid_request' && fields.length === 1 && fields[0] === 'email') {
-    return new OnboardingError('invalid_email', error.message, { fields: error.fields, cause: error });
-  }
-  return error;
+  return isOnboardingError(error)
+    ? error
+    : new OnboardingError('network_error', 'The server could not be reached. Try again.', { cause: error });
 }
 
 function checkId(value: unknown, name: string): void {

@@ -426,11 +426,23 @@ describe('flow: error states', () => {
     assert.equal(at(h.flow, 'code').error?.code, 'resend_too_soon');
   });
 
+  it('a code with letters: invalid_request as the server answers it, code_invalid next to the field', async () => {
+    const h = harness();
+    const code = await toCode(h);
+    await code.actions.submit('12a456');
+    const after = at(h.flow, 'code');
+    assert.equal(after.error?.code, 'invalid_request');
+    assert.deepEqual(after.fieldErrors, { code: ['code_invalid'] });
+    assert.equal(after.attemptsLeft, 5, 'nothing was sent, so no attempt was counted');
+    assert.ok(!routes(h).includes('POST /signup/code'));
+  });
+
   it('invalid_email and rate_limited on the address step', async () => {
     const h = harness({ stored: 'email' });
     await h.flow.restore();
     await at(h.flow, 'email').actions.submit('geen-adres');
     assert.deepEqual(at(h.flow, 'email').fieldErrors, { email: ['invalid_email'] });
+    assert.equal(at(h.flow, 'email').error?.code, 'invalid_email', 'the code the server answers for this address');
     assert.equal(routes(h).filter((r) => r.startsWith('POST')).length, 0, 'an invalid address never leaves the page');
     answer('post', '/signup/email', problem('invalid_email'));
     await at(h.flow, 'email').actions.submit('jan@bedrijf.nl');

@@ -367,15 +367,18 @@ const ROWS: Row[] = [
     errorCode: 'invalid_email',
   },
   {
-    name: 'invalid_request maps the known fields (email as invalid_email) and ignores the rest',
+    name: 'invalid_request maps the known fields (email as invalid_email, code as code_invalid) and ignores the rest',
     from: enter('details', withFlow),
     event: {
       type: 'failed',
-      error: error('invalid_request', { fields: { firstName: ['x'], email: ['y'], returnTo: ['z'] } }),
+      error: error('invalid_request', { fields: { firstName: ['x'], email: ['y'], code: ['w'], returnTo: ['z'] } }),
       facts: withFlow,
       now: 0,
     },
-    expect: { step: 'details', fieldErrors: { firstName: ['invalid_request'], email: ['invalid_email'] } },
+    expect: {
+      step: 'details',
+      fieldErrors: { firstName: ['invalid_request'], email: ['invalid_email'], code: ['code_invalid'] },
+    },
     errorCode: 'invalid_request',
   },
   {
