@@ -8,7 +8,9 @@ import type { RouteModule } from './route-module.js';
 /**
  * Sign-in and sign-out. An unknown address and a wrong password get the same answer after the same work (a
  * dummy hash), and failures are counted per address whether or not it has an account (R2), so neither the
- * answer nor the lockout tells which addresses are registered.
+ * answer nor the lockout tells which addresses are registered. Every attempt is counted before its password is
+ * compared, in one statement that also decides whether it may go on (C5), so parallel attempts cannot get more
+ * than the limit compared; a success clears the count.
  */
 export const loginRoutes: RouteModule = {
   name: 'login',
@@ -27,7 +29,11 @@ export const loginRoutes: RouteModule = {
         });
         throw problem('rate_limited', { retryAfterSeconds: perClient.retryAfterSeconds });
       }
-      const failures = await rateLimiter.peek(db, 'login-failures', body.email, limits.loginFailuresPerAddress);
+      // Counted as its own committed statement before the comparison (SECURITY.md C5, as Kratos does): the row is
+      // incremented only while under the limit, and the answer says whether this attempt may be evaluated. Checking
+      // first and counting after a failed comparison would let parallel wrong passwords all pass the check before
+      // any was counted (R2: at most 100 in a row). The 101st attempt is refused before any hashing, right or wrong.
+      const failures = await rateLimiter.hit(db, 'login-failures', body.email, limits.loginFailuresPerAddress);
       if (!failures.allowed) {
         ctx.logger.warn('login_locked', { email: ctx.pseudonym(body.email), failures: failures.hits });
         throw problem('rate_limited', {
@@ -41,8 +47,7 @@ export const loginRoutes: RouteModule = {
       if (account?.passwordHash) verdict = await ctx.passwords.verify(body.password, account.passwordHash);
       else await ctx.passwords.verifyDummy(body.password);
       if (!account || !verdict.ok) {
-        // Counted as a failure: the 100th blocks the address, so the 101st attempt waits before any hashing (R2).
-        await rateLimiter.fail(db, 'login-failures', body.email, limits.loginFailuresPerAddress);
+        // Already counted above: a wrong password only has to be answered.
         ctx.logger.info('login_failed', { email: ctx.pseudonym(body.email) });
         throw problem('invalid_credentials');
       }
@@ -52,6 +57,7 @@ export const loginRoutes: RouteModule = {
         await setPasswordHash(db, account.id, await ctx.passwords.hash(body.password), now);
         ctx.logger.info('password_rehashed', { account: account.id });
       }
+      // The right password: this attempt, and the failures before it, no longer count (63B-4 SHOULD, R2).
       await rateLimiter.reset(db, 'login-failures', body.email);
       const session = await db.transaction(async (tx) => {
         await ctx.sessions.lock(c, tx);

@@ -27,7 +27,9 @@ interface LimitRow {
 }
 
 // The parameters of HIT_SQL: $1 key, $2 now, $3 window (s), $4 the hit count that blocks, $5 longest wait (s),
-// $6 quiet time that resets the growth (s). Each fragment reads the row as it was before this hit.
+// $6 quiet time that resets the growth (s), $7 the end of a fresh row's window. Each fragment reads the row as it
+// was before this hit. The upsert takes the row's lock, so parallel hits on one key (on any instance) run one after
+// the other, each reading the count the one before it wrote: exactly `$4 - 1` of them are allowed per window.
 const NOW = '$2::timestamptz';
 const WINDOW = 'make_interval(secs => $3::float8)';
 const RESET = 'make_interval(secs => $6::float8)';
@@ -48,7 +50,7 @@ const BLOCKED_UNTIL = `(CASE WHEN NOT ${BLOCKING} THEN r.blocked_until
   END)`;
 
 const HIT_SQL = `INSERT INTO rate_limits AS r (key, window_start, hits, blocks, blocked_until, forget_at)
-  VALUES ($1, ${NOW}, 1, $7::integer, $8::timestamptz, $9::timestamptz)
+  VALUES ($1, ${NOW}, 1, 0, NULL, $7::timestamptz)
   ON CONFLICT (key) DO UPDATE SET
     hits = ${HITS},
     window_start = ${WINDOW_START},
@@ -58,13 +60,18 @@ const HIT_SQL = `INSERT INTO rate_limits AS r (key, window_start, hits, blocks, 
   RETURNING hits, window_start, blocks, blocked_until`;
 
 /**
- * Counters in the `rate_limits` table, shared by every instance; each hit is one atomic upsert. A key that goes
- * over its limit is blocked until its window ends; blocked again soon after (within `resetAfterSeconds` of the
- * last block's end) it waits twice as long as before, up to `maxWaitSeconds` (SECURITY.md R1, 63B-4 §3.2.2).
- * Every block ends: nothing here locks anyone out for good. Hits during a block are refused but not counted, so
- * hammering a blocked key does not lengthen its wait. Keys are HMACs of the address or client, so the table holds
- * no personal data. Each row carries `forget_at`, after which it says nothing a fresh row would not; the
- * clean-up deletes it then.
+ * Counters in the `rate_limits` table, shared by every instance; each hit is one atomic upsert that both counts
+ * and decides. A key that goes over its limit is blocked until its window ends; blocked again soon after (within
+ * `resetAfterSeconds` of the last block's end) it waits twice as long as before, up to `maxWaitSeconds`
+ * (SECURITY.md R1, 63B-4 §3.2.2). Every block ends: nothing here locks anyone out for good. Hits during a block are
+ * refused but not counted, so hammering a blocked key does not lengthen its wait. Keys are HMACs of the address or
+ * client, so the table holds no personal data. Each row carries `forget_at`, after which it says nothing a fresh
+ * row would not; the clean-up deletes it then.
+ *
+ * There is deliberately no "may this key try?" without counting: a check followed by a separate count lets
+ * parallel requests all pass the check before any is counted. A failure count (wrong passwords) therefore counts
+ * every attempt with {@link RateLimiter.hit} before evaluating it and calls {@link RateLimiter.reset} on success
+ * (C5: "the counter increment as its own committed statement, before the comparison").
  */
 export class RateLimiter {
   readonly #keys: Keys;
@@ -81,69 +88,24 @@ export class RateLimiter {
     return `${name}:${this.#keys.hmac('rate-limit', subject)}`;
   }
 
-  /** Counts one attempt on `name`/`subject`; the attempt after the `max`-th in a window is refused and blocks. */
-  hit(db: Queryable, name: string, subject: string, limit: Limit): Promise<LimitVerdict> {
-    return this.#count(db, name, subject, limit, limit.max + 1);
-  }
-
   /**
-   * Counts one failure (a wrong password): the `max`-th failure in a window blocks the key, so {@link peek}
-   * refuses the next attempt before any work is done. The verdict says whether a further attempt is allowed.
+   * Counts one attempt on `name`/`subject` and says whether it may go on, in one statement: the first `max`
+   * attempts in a window are counted and allowed; the next is refused and blocks the key; attempts during a
+   * block are refused and not counted. Run it as its own statement (not inside a longer transaction), before the
+   * work it guards, so the count is committed whatever that work does.
    */
-  fail(db: Queryable, name: string, subject: string, limit: Limit): Promise<LimitVerdict> {
-    return this.#count(db, name, subject, limit, limit.max);
-  }
-
-  /** Whether `name`/`subject` may try now, without counting a hit. */
-  async peek(db: Queryable, name: string, subject: string, limit: Limit): Promise<LimitVerdict> {
-    const now = this.#clock();
-    const { rows } = await db.query<LimitRow>(
-      'SELECT hits, window_start, blocks, blocked_until FROM rate_limits WHERE key = $1',
-      [this.key(name, subject)],
-    );
-    const row = rows[0];
-    if (!row) return { allowed: true, hits: 0, retryAfterSeconds: 0, blocks: 0 };
-    if (row.blocked_until && row.blocked_until > now) {
-      return {
-        allowed: false,
-        hits: row.hits,
-        retryAfterSeconds: secondsUntil(now, row.blocked_until),
-        blocks: row.blocks,
-      };
-    }
-    const windowEnd = addSeconds(row.window_start, limit.windowSeconds);
-    if (windowEnd <= now) return { allowed: true, hits: 0, retryAfterSeconds: 0, blocks: row.blocks };
-    return {
-      allowed: row.hits < limit.max,
-      hits: row.hits,
-      retryAfterSeconds: secondsUntil(now, windowEnd),
-      blocks: row.blocks,
-    };
-  }
-
-  /** Forgets the count of `name`/`subject`, growth included (a successful sign-in clears the failures). */
-  async reset(db: Queryable, name: string, subject: string): Promise<void> {
-    await db.query('DELETE FROM rate_limits WHERE key = $1', [this.key(name, subject)]);
-  }
-
-  async #count(db: Queryable, name: string, subject: string, limit: Limit, blockAt: number): Promise<LimitVerdict> {
+  async hit(db: Queryable, name: string, subject: string, limit: Limit): Promise<LimitVerdict> {
     const now = this.#clock();
     const { maxWaitSeconds, resetAfterSeconds } = this.#waits;
-    // A fresh row: its first hit blocks only when one hit is all the limit allows.
-    const blockedFirst = blockAt <= 1;
     const windowEnd = addSeconds(now, limit.windowSeconds);
-    const freshUntil = blockedFirst ? windowEnd : null;
-    const freshForget = freshUntil ? addSeconds(freshUntil, resetAfterSeconds) : windowEnd;
     const { rows } = await db.query<LimitRow>(HIT_SQL, [
       this.key(name, subject),
       now,
       limit.windowSeconds,
-      blockAt,
+      limit.max + 1,
       maxWaitSeconds,
       resetAfterSeconds,
-      blockedFirst ? 1 : 0,
-      freshUntil,
-      freshForget > windowEnd ? freshForget : windowEnd,
+      windowEnd,
     ]);
     const row = rows[0]!;
     const blocked = row.blocked_until !== null && row.blocked_until > now;
@@ -156,5 +118,10 @@ export class RateLimiter {
       ),
       blocks: row.blocks,
     };
+  }
+
+  /** Forgets the count of `name`/`subject`, growth included (a successful sign-in clears the failures). */
+  async reset(db: Queryable, name: string, subject: string): Promise<void> {
+    await db.query('DELETE FROM rate_limits WHERE key = $1', [this.key(name, subject)]);
   }
 }
