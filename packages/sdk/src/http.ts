@@ -90,7 +90,7 @@ export function buildClient(
           // when the address is the only field at fault, `invalid_request` with the fields otherwise.
           throw new OnboardingError(
             String(what) === 'email' ? 'invalid_email' : 'invalid_request',
-            `${name}: invalid ${what.join(', ')}`,
+            `${name}: ${what.join(', ')} not valid (see fields); correct it and call again, nothing was sent.`,
             { fields },
           );
         }
@@ -124,7 +124,11 @@ export function buildClient(
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
           const timedOut = timeout.aborted;
-          failure = new OnboardingError(timedOut ? 'timeout' : 'network_error', `${name}: no answer`, { cause: error });
+          failure = new OnboardingError(
+            timedOut ? 'timeout' : 'network_error',
+            `${name}: no answer${timedOut ? ` in ${timeoutMs} ms` : ''}; check the network and apiBase, then try again.`,
+            { cause: error },
+          );
           if (timedOut) throw failure;
         }
         if (response?.status === status) {
@@ -133,10 +137,11 @@ export function buildClient(
           if (!output) return;
           const parsed = output.safeParse(json);
           if (parsed.success) return parsed.data;
-          throw new OnboardingError('invalid_response', `${name}: the answer breaks the contract`, {
-            status,
-            cause: parsed.error,
-          });
+          throw new OnboardingError(
+            'invalid_response',
+            `${name}: the answer breaks the contract (see cause); ${CHECK_API}`,
+            { status, cause: parsed.error },
+          );
         }
         if (attempt < 1 || (response && !isGateway(response.status))) {
           throw failure ?? (await problemOf(response!, name));
@@ -165,6 +170,9 @@ export function buildClient(
   return client;
 }
 
+/** What to do when the answer is not the onboarding API's. */
+const CHECK_API = 'check that apiBase is this API and the SDK matches its version.';
+
 // A gateway in front of the server answers 502–504 when it cannot reach it: the service is away, not broken.
 const isGateway = (status: number) => status > 501 && status < 505;
 
@@ -178,7 +186,7 @@ async function problemOf(response: Response, name: EndpointName): Promise<Onboar
   if (!parsed.success) {
     return new OnboardingError(
       isGateway(status) ? 'service_unavailable' : 'invalid_response',
-      `${name} answered ${status} without problem details`,
+      `${name}: ${status} without problem details; ${isGateway(status) ? 'try again later.' : CHECK_API}`,
       { status },
     );
   }

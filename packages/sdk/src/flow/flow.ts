@@ -25,6 +25,7 @@ import { INVITATION_PARAM, defaultReturnTo, readLanding, without } from './locat
 import type { AccountInput, Credentials, FlowState, NewPasswordInput } from './states.js';
 import {
   NO_FACTS,
+  SESSION_ENDED,
   enter,
   isLocalStep,
   transition,
@@ -393,7 +394,10 @@ export class OnboardingFlow extends EventTarget {
     for (const [name, action] of Object.entries(actions)) {
       actions[name] = (...args: never[]) => {
         if (epoch !== this.#epoch) {
-          throw new OnboardingError('invalid_transition', `${name}: the flow has left the "${data.step}" step`);
+          throw new OnboardingError(
+            'invalid_transition',
+            `${name}: the flow has left the "${data.step}" step; use the actions of flow.state.`,
+          );
         }
         return action(...args);
       };
@@ -412,7 +416,7 @@ export class OnboardingFlow extends EventTarget {
       this.#run(
         async (options) => {
           const session = await this.client.session(options);
-          if (!session.expiresAt) throw new OnboardingError('session_expired');
+          if (!session.expiresAt) throw new OnboardingError('session_expired', SESSION_ENDED);
           return session;
         },
         (session) => this.#answered(session),
@@ -437,9 +441,13 @@ export class OnboardingFlow extends EventTarget {
       const { violations } = checkPassword(input.password, input as Names);
       const error =
         input.password !== input.passwordRepeat
-          ? new OnboardingError('passwords_differ')
+          ? new OnboardingError('passwords_differ', `password and passwordRepeat differ, ${NOT_SENT}`)
           : violations.length > 0
-            ? new OnboardingError('password_policy', `the password breaks ${violations.join()}`, { violations })
+            ? new OnboardingError(
+                'password_policy',
+                `The password breaks ${violations.join()} (see violations), ${NOT_SENT}`,
+                { violations },
+              )
             : undefined;
       if (!error) return send();
       this.#stop();
@@ -581,13 +589,20 @@ const globals = globalThis as {
 /** The names a password must not contain, besides the address. */
 type Names = { readonly firstName?: string; readonly lastName?: string };
 
+/** The end of the message of a password refused before sending. */
+const NOT_SENT = 'nothing sent; ask for the password again.';
+
 const CREDENTIALS = ['email', 'password'] as const;
 const NEW_PASSWORD = ['password', 'passwordRepeat'] as const;
 const ACCOUNT_INPUT = [...NEW_PASSWORD, 'firstName', 'lastName'] as const;
 
 function asFailure(error: unknown): OnboardingError {
   // Anything else is a bug between the client and the flow; the person sees a retryable failure, not a hang.
-  return error instanceof OnboardingError ? error : new OnboardingError('internal_error', 'a bug', { cause: error });
+  return error instanceof OnboardingError
+    ? error
+    : new OnboardingError('internal_error', 'A bug in the SDK (see cause); report it, then try again.', {
+        cause: error,
+      });
 }
 
 function freeze(data: FlowStateData, actions: FlowState['actions']): FlowState {

@@ -110,13 +110,27 @@ export function serverTarget(step: ServerStepId | null, facts: FlowFacts, fallba
   return step ?? (facts.account ? (facts.memberships.length > 0 ? 'verified' : 'supplier') : fallback);
 }
 
+/**
+ * The message of `session_expired` that the flow raises itself.
+ *
+ * @internal
+ */
+export const SESSION_ENDED = 'The session has ended; sign in again to continue.';
+
+/** What to do after an eHerkenning round trip that did not verify. */
+const AGAIN = 'choose a supplier and try again.';
+
 /** The error that an eHerkenning outcome leaves on the step the session puts the person on. */
 export function outcomeError(outcome: EherkenningOutcome | undefined, step: StepId): OnboardingError | undefined {
   // The parameter alone grants nothing: without a membership on the server it was not verified.
   if (outcome === 'verified') {
-    return step === 'verified' ? undefined : new OnboardingError('eherkenning_failed', 'not confirmed by the server');
+    return step === 'verified'
+      ? undefined
+      : new OnboardingError('eherkenning_failed', `The session does not confirm "verified"; ${AGAIN}`);
   }
-  return outcome && step === 'supplier' ? new OnboardingError(`eherkenning_${outcome}`) : undefined;
+  return outcome && step === 'supplier'
+    ? new OnboardingError(`eherkenning_${outcome}`, `eHerkenning ended with "${outcome}"; ${AGAIN}`)
+    : undefined;
 }
 
 /** Builds the state of `step` from what the flow knows; a step whose facts are missing gives way to one that works. */
@@ -142,7 +156,13 @@ export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): 
       return { ...base, step, policy, email: flow?.email ?? account?.email ?? email ?? '' };
     case 'supplier':
     case 'verified': {
-      if (!account) return enter('account', facts, error ?? new OnboardingError('not_signed_in'));
+      if (!account) {
+        return enter(
+          'account',
+          facts,
+          error ?? new OnboardingError('not_signed_in', 'Nobody is signed in; sign in first.'),
+        );
+      }
       const [membership] = memberships;
       if (step === 'supplier' || !membership) {
         return { ...base, step: 'supplier', account, suppliers: config?.suppliers ?? [] };
@@ -185,7 +205,7 @@ function attemptEnded(error: OnboardingError): OnboardingError {
   return code === 'code_invalid' && attemptsLeft === 0
     ? new OnboardingError(
         'too_many_attempts',
-        'The last wrong code allowed ended this attempt; submit the e-mail address again for a new code.',
+        'The last wrong code ended the code flow; submit the e-mail address again.',
         { status, step, attemptsLeft, cause: error },
       )
     : error;
@@ -253,5 +273,5 @@ export function fieldErrorsOf(error: OnboardingError): FieldErrors | undefined {
 }
 
 function endedError(): OnboardingError {
-  return new OnboardingError('flow_expired', 'the server holds no sign-up any more');
+  return new OnboardingError('flow_expired', 'The code flow has ended; submit the e-mail address again.');
 }

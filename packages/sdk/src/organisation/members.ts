@@ -173,7 +173,9 @@ export class OrganisationMembers extends EventTarget {
   /** Loads everything; `carried` is a failure that stays shown after a successful load (why it reloaded). */
   async #fetch(signal: AbortSignal | undefined, carried: MembersFailure | undefined): Promise<MembersState> {
     if (this.#state.busy && this.#state.busy !== 'load') return this.#state;
-    this.#load?.abort(new OnboardingError('invalid_transition', 'A newer load replaced this one.'));
+    this.#load?.abort(
+      new OnboardingError('invalid_transition', 'A newer load replaced this one; read the state it leaves.'),
+    );
     const controller = new AbortController();
     this.#load = controller;
     const forward = () => controller.abort(signal?.reason);
@@ -184,8 +186,13 @@ export class OrganisationMembers extends EventTarget {
     try {
       const session = await this.#client.session(options);
       const id = this.#organisationId ?? pickOrganisation(session.memberships);
-      if (!session.account) throw new OnboardingError('not_signed_in', 'Sign in to manage your organisation.');
-      if (!id) throw new OnboardingError('forbidden', 'This account belongs to no organisation.');
+      if (!session.account)
+        throw new OnboardingError('not_signed_in', 'Nobody is signed in; sign in to manage an organisation.');
+      if (!id)
+        throw new OnboardingError(
+          'forbidden',
+          'This account belongs to no organisation; verify one with eHerkenning first.',
+        );
       this.#organisationId = id;
       // Known before the organisation answers, so a UI can offer the others even when this one fails.
       if (this.#load === controller) this.#set({ memberships: session.memberships, accountId: session.account.id });
@@ -346,7 +353,7 @@ function asFailure(error: unknown): OnboardingError {
   if (error instanceof CodedTypeError) throw error;
   return isOnboardingError(error)
     ? error
-    : new OnboardingError('network_error', 'The server could not be reached. Try again.', { cause: error });
+    : new OnboardingError('network_error', 'The server could not be reached; try again.', { cause: error });
 }
 
 function checkId(value: unknown, name: string): void {
