@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../clock.js';
 import type { EherkenningSupplier } from '@wij-techniek/onboarding-contract';
 import { claimAt, companyOf, levelOf, subjectOf, type VerifiedIdentity } from './claims.js';
 import type { EherkenningConfig } from './config.js';
+import { classify, safeUrl } from './classify.js';
 import { EherkenningError } from './errors.js';
 import { REQUESTED_ACR } from './levels.js';
 import { SupplierList } from './suppliers.js';
@@ -116,7 +117,7 @@ export class EherkenningRelyingParty {
         idTokenExpected: true,
       });
     } catch (error) {
-      throw classify(error);
+      throw classify(error, 'token', `POST ${endpoint(configuration, 'token_endpoint')}`);
     }
     const idToken = tokens.claims();
     if (!idToken) throw new EherkenningError('failed', 'id_token_missing');
@@ -133,7 +134,7 @@ export class EherkenningRelyingParty {
         // The library refuses a userinfo answer for another subject than the ID token's (O13).
         userinfo = await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
       } catch (error) {
-        throw classify(error);
+        throw classify(error, 'userinfo', `GET ${endpoint(configuration, 'userinfo_endpoint')}`);
       }
       // What the signed ID token says wins over userinfo.
       claims = { ...userinfo, ...idToken };
@@ -161,7 +162,7 @@ export class EherkenningRelyingParty {
   #configuration(): Promise<client.Configuration> {
     this.#discovery ??= this.#discover().catch((error: unknown) => {
       this.#discovery = undefined;
-      throw classify(error);
+      throw classify(error, 'discovery', `GET ${discoveryUrl(this.#config.issuer)}`);
     });
     return this.#discovery;
   }
@@ -179,49 +180,17 @@ export class EherkenningRelyingParty {
   }
 }
 
-const CANCEL_ERRORS = new Set(['access_denied', 'IDP-3200']);
-const LEVEL_ERRORS = new Set(['unmet_authentication_requirements']);
-const UNAVAILABLE_ERRORS = new Set(['temporarily_unavailable', 'server_error']);
-
-/**
- * Turns whatever the library or the network threw into our error. Unknown means `failed`: nothing is accepted
- * on the basis of a check that did not run (F7).
- */
-function classify(error: unknown): EherkenningError {
-  if (error instanceof EherkenningError) return error;
-  if (error instanceof client.AuthorizationResponseError) {
-    if (CANCEL_ERRORS.has(error.error)) return new EherkenningError('cancelled', `authorization_${error.error}`);
-    if (LEVEL_ERRORS.has(error.error)) return new EherkenningError('level_too_low', `authorization_${error.error}`);
-    if (UNAVAILABLE_ERRORS.has(error.error)) {
-      return new EherkenningError('broker_unavailable', `authorization_${error.error}`);
-    }
-    return new EherkenningError('failed', 'authorization_error');
+/** Where openid-client looks for the broker's metadata: `/.well-known/openid-configuration` under the issuer. */
+function discoveryUrl(issuer: string): string {
+  const url = new URL(issuer);
+  if (!url.pathname.includes('/.well-known/')) {
+    url.pathname = `${url.pathname.replace(/\/$/, '')}/.well-known/openid-configuration`;
   }
-  if (error instanceof client.ResponseBodyError) {
-    return new EherkenningError(error.status >= 500 ? 'broker_unavailable' : 'failed', `token_${error.error}`);
-  }
-  if (error instanceof client.ClientError) {
-    const status = error.cause instanceof Response ? error.cause.status : undefined;
-    const detail = innermostMessage(error);
-    if (error.code === 'OAUTH_TIMEOUT' || error.code === 'OAUTH_ABORT' || (status !== undefined && status >= 500)) {
-      return new EherkenningError('broker_unavailable', error.code ?? 'unavailable', { cause: error, detail });
-    }
-    return new EherkenningError('failed', error.code ?? 'client_error', { cause: error, detail });
-  }
-  if (error instanceof TypeError) {
-    // fetch() rejects with a TypeError when the broker cannot be reached at all.
-    return new EherkenningError('broker_unavailable', 'unreachable', { cause: error });
-  }
-  return new EherkenningError('failed', 'unexpected', { cause: error });
+  return safeUrl(url);
 }
 
-/** The most specific message in a chain of causes: oauth4webapi's static text of the check that failed. */
-function innermostMessage(error: Error): string {
-  let message = error.message;
-  let current: unknown = error.cause;
-  while (current instanceof Error) {
-    if (current.message) message = current.message;
-    current = current.cause;
-  }
-  return message;
+/** An endpoint of the broker's metadata, for a log detail. */
+function endpoint(configuration: client.Configuration, name: 'token_endpoint' | 'userinfo_endpoint'): string {
+  const value = configuration.serverMetadata()[name];
+  return typeof value === 'string' ? safeUrl(value) : `(no ${name})`;
 }

@@ -1,6 +1,7 @@
 import { EherkenningSupplierSchema, type EherkenningSupplier } from '@wij-techniek/onboarding-contract';
 import { z } from 'zod/mini';
 import type { Clock } from '../clock.js';
+import { innermostMessage, safeUrl } from './classify.js';
 import { EherkenningError } from './errors.js';
 
 /** How long a fetched list is used before it is read again. */
@@ -48,6 +49,9 @@ export class SupplierList {
   }
 
   async #fetch(): Promise<readonly EherkenningSupplier[]> {
+    // Every failure names the URL and what went wrong, so the log line alone says what to try by hand.
+    const fail = (reason: string, what: string, cause?: unknown) =>
+      new EherkenningError('broker_unavailable', reason, { cause, detail: `GET ${safeUrl(this.#url)}: ${what}` });
     let body: string;
     try {
       const response = await fetch(this.#url, {
@@ -55,21 +59,24 @@ export class SupplierList {
         signal: AbortSignal.timeout(this.#timeoutMs),
         redirect: 'error',
       });
-      if (!response.ok) throw new EherkenningError('broker_unavailable', `suppliers_http_${response.status}`);
+      if (!response.ok) throw fail(`suppliers_http_${response.status}`, `HTTP ${response.status}`);
       body = await response.text();
     } catch (error) {
       if (error instanceof EherkenningError) throw error;
-      throw new EherkenningError('broker_unavailable', 'suppliers_unreachable', { cause: error });
+      const what = error instanceof Error ? innermostMessage(error) : String(error);
+      throw fail('suppliers_unreachable', what, error);
     }
-    if (body.length > MAX_BYTES) throw new EherkenningError('broker_unavailable', 'suppliers_too_large');
+    if (body.length > MAX_BYTES) throw fail('suppliers_too_large', `more than ${MAX_BYTES} bytes`);
     let json: unknown;
     try {
       json = JSON.parse(body);
     } catch {
-      throw new EherkenningError('broker_unavailable', 'suppliers_not_json');
+      throw fail('suppliers_not_json', 'the answer is not JSON');
     }
     const parsed = SupplierListSchema.safeParse(json);
-    if (!parsed.success) throw new EherkenningError('broker_unavailable', 'suppliers_invalid');
+    if (!parsed.success) {
+      throw fail('suppliers_invalid', 'the answer is not a list of 1 to 100 suppliers with id and name');
+    }
     const suppliers = Object.freeze(Array.isArray(parsed.data) ? parsed.data : parsed.data.suppliers);
     this.#cached = { suppliers, at: this.#clock().getTime() };
     return suppliers;

@@ -40,19 +40,20 @@ export function relyingPartyFor(config: Config): EherkenningRelyingParty {
   return rp;
 }
 
-/** The supplier list for `GET /config`, used when `createServer` is not given one. */
-export function createSupplierProvider(options: { config: Config; logger: Logger }): SupplierProvider {
+/**
+ * The supplier list for `GET /config`, used when `createServer` is not given one. A failure is not logged here:
+ * `GET /config` logs it once as `suppliers_unavailable`, with the error's reason, URL and cause in its text
+ * (logging here as well wrote two records for one failure). `logger` is accepted and not used.
+ */
+export function createSupplierProvider(options: { config: Config; logger?: Logger }): SupplierProvider {
   const rp = relyingPartyFor(options.config);
-  return async () => {
-    try {
-      return await rp.suppliers();
-    } catch (error) {
-      options.logger.warn('eherkenning_suppliers_unavailable', {
-        reason: error instanceof EherkenningError ? error.reason : 'unexpected',
-      });
-      throw error;
-    }
-  };
+  return () => rp.suppliers();
+}
+
+/** The fields of an `eherkenning_failed` record for `error`: the reason and, when known, what to check. */
+function failure(error: unknown): { code: string; reason: string; detail?: string } {
+  if (!(error instanceof EherkenningError)) return { code: 'unexpected', reason: 'unexpected' };
+  return { code: error.code, reason: error.reason, ...(error.detail ? { detail: error.detail } : {}) };
 }
 
 /** Our error as the problem the start endpoint answers with. */
@@ -104,6 +105,7 @@ export const eherkenningRoutes: RouteModule = {
       try {
         suppliers = await rp.suppliers();
       } catch (error) {
+        ctx.logger.warn('eherkenning_failed', { stage: 'start', session: session.id, ...failure(error) });
         throw startProblem(error);
       }
       if (!suppliers.some((supplier) => supplier.id === body.supplierId)) throw ctx.problem('unknown_supplier');
@@ -111,10 +113,7 @@ export const eherkenningRoutes: RouteModule = {
       try {
         start = await rp.startAuthorization(body.supplierId);
       } catch (error) {
-        ctx.logger.warn('eherkenning_failed', {
-          stage: 'start',
-          reason: error instanceof EherkenningError ? error.reason : 'unexpected',
-        });
+        ctx.logger.warn('eherkenning_failed', { stage: 'start', session: session.id, ...failure(error) });
         throw startProblem(error);
       }
       const { transaction } = start;
@@ -241,9 +240,8 @@ async function callback(c: Context, ctx: AppContext, rp: EherkenningRelyingParty
     ctx.logger.warn('eherkenning_failed', {
       stage: 'callback',
       session: session.id,
-      code: known?.code ?? 'unexpected',
-      reason: known?.reason ?? (error instanceof Error ? error.name : 'unexpected'),
-      ...(known?.detail ? { detail: known.detail } : {}),
+      ...failure(error),
+      ...(known ? {} : { reason: error instanceof Error ? error.name : 'unexpected' }),
     });
     await ctx.sessions.setEherkenningOutcome(ctx.db, session.id, outcome).catch(() => undefined);
     return back(c, row.return_to, outcome);
