@@ -84,10 +84,12 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
     case 'enter':
       return enter(event.step, event.facts, event.error);
     case 'server': {
-      const step = serverTarget(event.step, event.facts, event.fallback);
+      const { facts, outcome } = event;
+      // Only a signed-in person starts eHerkenning: back from it without an account, the session has gone.
+      const step = serverTarget(event.step, facts, outcome ? 'account' : event.fallback);
       // The server reports `email` only when its flow ended (five wrong codes, or it expired).
       const ended = event.step === step && step.endsWith('email');
-      return enter(step, event.facts, event.error ?? (ended ? endedError() : outcomeError(event.outcome, step)));
+      return enter(step, facts, event.error ?? (ended ? endedError() : outcomeError(outcome, step)));
     }
     case 'busy': {
       const { error: _error, fieldErrors: _fieldErrors, ...rest } = state;
@@ -122,6 +124,9 @@ const AGAIN = 'choose a supplier and try again.';
 
 /** The error that an eHerkenning outcome leaves on the step the session puts the person on. */
 export function outcomeError(outcome: EherkenningOutcome | undefined, step: StepId): OnboardingError | undefined {
+  // The session that started the round trip has ended (signed out, expired): whatever the address says, the
+  // person signs in again, and the server, not the parameter, then tells whether they were verified.
+  if (outcome && step === 'account') return new OnboardingError('session_expired', SESSION_ENDED);
   // The parameter alone grants nothing: without a membership on the server it was not verified.
   if (outcome === 'verified') {
     return step === 'verified'

@@ -831,6 +831,18 @@ describe('flow: back from eHerkenning', () => {
     assert.equal(eventsOf(h, 'verified').length, 0);
   });
 
+  it('verified in the address, but the session has gone (signed out, expired): account with session_expired', async () => {
+    const h = harness({ href: back('verified'), session: session() });
+    const state = await h.flow.restore();
+    assert.equal(state.step, 'account', 'sign in again; the server then says whether the organisation was verified');
+    assert.equal(state.error?.code, 'session_expired');
+    assert.equal(eventsOf(h, 'verified').length, 0, 'the parameter alone grants nothing');
+    const [event] = eventsOf<Event & { error: OnboardingError; step: StepId; outcome: EherkenningOutcome }>(h, 'error');
+    assert.equal(event?.error.code, 'session_expired');
+    assert.equal(event?.outcome, 'verified');
+    assert.deepEqual(h.replaced, [`${PAGE}?tab=2`]);
+  });
+
   const failures = [
     ['cancelled', 'eherkenning_cancelled'],
     ['level_too_low', 'eherkenning_level_too_low'],

@@ -179,6 +179,23 @@ const ROWS: Row[] = [
     errorCode: 'eherkenning_failed',
   },
   {
+    name: 'outcome verified but the session has gone (no account): account with session_expired, nothing granted',
+    event: { type: 'server', step: null, facts, fallback: 'start', outcome: 'verified' },
+    expect: { step: 'account' },
+    errorCode: 'session_expired',
+  },
+  {
+    name: 'outcome cancelled but the session has gone: account with session_expired',
+    event: { type: 'server', step: null, facts, fallback: 'eherkenning-info', outcome: 'cancelled' },
+    expect: { step: 'account' },
+    errorCode: 'session_expired',
+  },
+  {
+    name: 'no outcome and no session: the stored step, no error',
+    event: { type: 'server', step: null, facts, fallback: 'eherkenning-info' },
+    expect: { step: 'eherkenning-info' },
+  },
+  {
     name: 'outcome cancelled: supplier with eherkenning_cancelled',
     event: { type: 'server', step: 'supplier', facts: signedIn, fallback: 'start', outcome: 'cancelled' },
     expect: { step: 'supplier' },
