@@ -14,7 +14,8 @@ import type { WtAccountCreatedEvent } from './events/account-created.js';
 import type { WtSignedInEvent } from './events/signed-in.js';
 import { format, type LanguageTextOverrides, type TextOverrides } from './i18n/translation.js';
 import styles from './onboarding.styles.js';
-import { renderStep, SIGN_UP_STEPS } from './steps/render-step.js';
+import { renderStep } from './steps/render-step.js';
+import { SIGN_UP_STEPS } from './steps/sign-up-steps.js';
 import { messageFor, type StepView } from './steps/view.js';
 
 /**
@@ -167,8 +168,11 @@ export class WtOnboarding extends LitElement {
    */
   @property({ attribute: 'return-to' }) returnTo = '';
 
-  /** Where the start step's "how to get eHerkenning level 3" link goes. */
-  @property({ attribute: 'eherkenning-info-url' }) eherkenningInfoUrl = 'https://www.eherkenning.nl/';
+  /**
+   * Where the link "website van de Belastingdienst" on the first two steps goes. The default is that website's
+   * home page, where the text tells the person to search for "eHerkenning aanvragen" (as the current pages do).
+   */
+  @property({ attribute: 'eherkenning-info-url' }) eherkenningInfoUrl = 'https://www.belastingdienst.nl/';
 
   /** Where the verified step's "back to the Wij Techniek website" link goes. */
   @property({ attribute: 'home-url' }) homeUrl = '/';
@@ -284,6 +288,7 @@ export class WtOnboarding extends LitElement {
       passwordVisible: this.passwordVisible,
       password: this.password,
       eherkenningInfoUrl: this.eherkenningInfoUrl,
+      supplierCount: flow.config?.suppliers.length,
       homeUrl: this.homeUrl,
       act: (run) => {
         // The state a button was rendered for must still be current: no double submit, no stale action.

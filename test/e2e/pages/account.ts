@@ -13,7 +13,7 @@ export class AccountStep extends StepPage<'account'> {
     await this.press(this.labels.create);
   }
 
-  /** Fills the sign-in form and presses `Inloggen`. */
+  /** Fills the sign-in form and presses `Aanmelden`. */
   async signIn(email: string, password: string): Promise<void> {
     await this.field(this.labels.email).fill(email);
     await this.field(this.labels.password).fill(password);

@@ -18,10 +18,13 @@ export const en: Translation = {
     heading: 'Create an account and verify it with eHerkenning',
     intro:
       'A personal account gives you an overview of all our online services. Arrange things such as registering colleagues for meetings and submitting expense claims in no time, and get access to exclusive information and tools. It takes a little time, but then you have access to everything.',
-    requirementHeading: 'Before you start',
+    requirementHeading: 'Before you start:',
     requirement:
+      'To use the online services of Wij Techniek you need eHerkenning level 3. Don’t have it yet? Then first get eHerkenning level 3 from {suppliers|the recognised supplier|one of the # recognised suppliers}.',
+    requirementNoCount:
       'To use the online services of Wij Techniek you need eHerkenning level 3. Don’t have it yet? Then first get eHerkenning level 3 from one of the recognised suppliers.',
-    requirementLink: 'How to get eHerkenning level 3',
+    requirementMore: 'For more information, see the {link} and search for “eHerkenning aanvragen”.',
+    requirementLink: 'website of the Belastingdienst (Dutch Tax Administration)',
     action: 'Start here',
   },
   eherkenningInfo: {
@@ -37,10 +40,10 @@ export const en: Translation = {
     createHeading: 'No account yet?',
     create: 'Create an account',
     signInHeading: 'Already have a Wij Techniek account?',
-    signInIntro: 'Then log in and continue.',
+    signInIntro: 'Then sign in and continue at step {step}.',
     email: 'E-mail address',
     password: 'Password',
-    signIn: 'Log in',
+    signIn: 'Sign in',
     forgotPassword: 'Forgot your password?',
   },
   email: {
@@ -65,7 +68,9 @@ export const en: Translation = {
   details: {
     heading: 'Complete your account',
     intro:
-      'Enter a secure password of your own. Repeat the password in the box below. Also enter your first and last name.',
+      'Enter a secure password of your own of between {min} and {max} characters, with a combination of upper-case letters, lower-case letters, digits and symbols. Repeat the password in the box below. Also enter your first and last name.',
+    introLengthOnly:
+      'Enter a secure password of your own of between {min} and {max} characters. Repeat the password in the box below. Also enter your first and last name.',
     password: 'Password',
     passwordRepeat: 'Repeat password',
     firstName: 'First name',

@@ -18,10 +18,13 @@ export const nl: Translation = {
     heading: 'Account aanmaken en met eHerkenning verificatie inloggen',
     intro:
       "Met een persoonlijk account krijg je een overzicht van al onze online diensten. Regel in een handomdraai zaken als het aan- en afmelden van collega's voor bijeenkomsten, het indienen van declaraties en krijg toegang tot exclusieve informatie en tools. Het kost even tijd, maar dan heb je wel toegang tot alles.",
-    requirementHeading: 'Voordat je begint',
+    requirementHeading: 'Voordat je begint:',
     requirement:
+      'Om gebruik te maken van de online diensten van Wij Techniek is eHerkenning niveau 3 nodig. Heb je dit nog niet? Vraag dan eerst eHerkenning niveau 3 aan bij {suppliers|de erkende leverancier|één van de # erkende leveranciers}.',
+    requirementNoCount:
       'Om gebruik te maken van de online diensten van Wij Techniek is eHerkenning niveau 3 nodig. Heb je dit nog niet? Vraag dan eerst eHerkenning niveau 3 aan bij één van de erkende leveranciers.',
-    requirementLink: 'Zo vraag je eHerkenning niveau 3 aan',
+    requirementMore: 'Kijk voor meer informatie op de {link} en zoek naar eHerkenning aanvragen.',
+    requirementLink: 'website van de Belastingdienst',
     action: 'Start hier',
   },
   eherkenningInfo: {
@@ -37,10 +40,10 @@ export const nl: Translation = {
     createHeading: 'Nog geen account?',
     create: 'Maak een account aan',
     signInHeading: 'Heb je al een Wij Techniek-account?',
-    signInIntro: 'Log dan in en ga verder.',
+    signInIntro: 'Meld je dan aan en ga verder bij stap {step}.',
     email: 'E-mailadres',
     password: 'Wachtwoord',
-    signIn: 'Inloggen',
+    signIn: 'Aanmelden',
     forgotPassword: 'Wachtwoord vergeten?',
   },
   email: {
@@ -65,7 +68,9 @@ export const nl: Translation = {
   details: {
     heading: 'Maak je account af',
     intro:
-      'Vul een zelfbedacht en veilig wachtwoord in. Herhaal het wachtwoord in het vakje eronder. Vul ook je voor- en achternaam in.',
+      'Vul een zelfbedacht en veilig wachtwoord van tussen de {min}-{max} karakters, met een combinatie van hoofdletters, kleine letters, cijfers en symbolen in. Herhaal het wachtwoord in het vakje eronder. Vul ook je voor- en achternaam in.',
+    introLengthOnly:
+      'Vul een zelfbedacht en veilig wachtwoord van tussen de {min}-{max} karakters in. Herhaal het wachtwoord in het vakje eronder. Vul ook je voor- en achternaam in.',
     password: 'Wachtwoord',
     passwordRepeat: 'Herhaal wachtwoord',
     firstName: 'Voornaam',

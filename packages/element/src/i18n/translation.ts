@@ -3,8 +3,9 @@ import type { ErrorCode, PasswordRule, PasswordViolation } from '@wij-techniek/o
 
 /**
  * Every text `<wt-onboarding>` shows, for one language. Placeholders in braces are filled in when shown:
- * `{email}`, `{seconds}`, `{minutes}`, `{time}`, `{current}`/`{total}`, `{min}`/`{max}`, `{organisation}`, and plural choices such as
- * `{attemptsLeft|# poging|# pogingen}` (singular, plural; `#` is the number).
+ * `{email}`, `{seconds}`, `{minutes}`, `{time}`, `{current}`/`{total}`, `{min}`/`{max}`, `{organisation}`, `{step}`,
+ * `{suppliers}`, `{link}`, and plural choices such as `{attemptsLeft|# poging|# pogingen}` (singular, plural; `#` is
+ * the number).
  *
  * Error texts are keyed by the contract's error codes (`errors`) and password violations (`violations`), so
  * one vocabulary runs from the server to the screen. Each says what happened and what to do next.
@@ -27,7 +28,12 @@ export interface Translation {
     readonly heading: string;
     readonly intro: string;
     readonly requirementHeading: string;
+    /** With `{suppliers}`: the number of eHerkenning suppliers the server's configuration lists. */
     readonly requirement: string;
+    /** The same without a number, while the server's configuration is unknown (it could not be loaded). */
+    readonly requirementNoCount: string;
+    /** Where to read more; `{link}` is replaced by the link `requirementLink` (the `eherkenning-info-url`). */
+    readonly requirementMore: string;
     readonly requirementLink: string;
     readonly action: string;
   };
@@ -43,6 +49,7 @@ export interface Translation {
     readonly createHeading: string;
     readonly create: string;
     readonly signInHeading: string;
+    /** `{step}` is the number the progress shows on the step after signing in (the supplier step). */
     readonly signInIntro: string;
     readonly email: string;
     readonly password: string;
@@ -69,7 +76,10 @@ export interface Translation {
   };
   readonly details: {
     readonly heading: string;
+    /** For a policy that requires all four character classes; `{min}`/`{max}` are its lengths. */
     readonly intro: string;
+    /** For a policy that requires fewer classes (`standards`: none); the checklist names any it does require. */
+    readonly introLengthOnly: string;
     readonly password: string;
     readonly passwordRepeat: string;
     readonly firstName: string;

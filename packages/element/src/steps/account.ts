@@ -1,11 +1,14 @@
 import { html } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
+import { format } from '../i18n/translation.js';
 import { actions, field, passwordToggle, secondary, submit, text } from './parts.js';
+import { stepNumber } from './sign-up-steps.js';
 import { onSubmit, type StepContent, type StepView } from './view.js';
 
 /**
  * `account`: the Wij Techniek account's login screen. Create an account (once), or sign in with an existing one;
- * the sign-in form is a real `<form>` with `username`/`current-password` so password managers fill it.
+ * the sign-in form is a real `<form>` with `username`/`current-password` so password managers fill it. Signing in
+ * skips to the supplier step, whose number the text names as the progress shows it (the seed's "stap 7").
  */
 export function renderAccount(view: StepView, state: StateOf<'account'>): StepContent {
   const { t } = view;
@@ -24,7 +27,7 @@ export function renderAccount(view: StepView, state: StateOf<'account'>): StepCo
         </button>`,
       )}
       <h3 part="subheading">${t.account.signInHeading}</h3>
-      ${text(t.account.signInIntro)}
+      ${text(format(t.account.signInIntro, { step: stepNumber('supplier') }))}
       <form
         part="form"
         novalidate

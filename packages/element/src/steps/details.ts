@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import type { StateOf } from '@wij-techniek/onboarding-sdk';
+import type { PasswordPolicy, StateOf } from '@wij-techniek/onboarding-sdk';
+import { format, type Translation } from '../i18n/translation.js';
 import { actions, field, submit, text } from './parts.js';
 import { newPasswordFields } from './password-fields.js';
 import { onSubmit, type StepContent, type StepView } from './view.js';
@@ -9,7 +10,7 @@ export function renderDetails(view: StepView, state: StateOf<'details'>): StepCo
   const { t } = view;
   return {
     heading: t.details.heading,
-    body: html`${text(t.details.intro)}
+    body: html`${text(passwordIntro(t, state.policy))}
       <form
         part="form"
         novalidate
@@ -29,4 +30,16 @@ export function renderDetails(view: StepView, state: StateOf<'details'>): StepCo
         ${actions(submit(view, t.details.action))}
       </form>`,
   };
+}
+
+/**
+ * The seed's sentence names the business rule (lengths and all four character classes); a policy that requires
+ * fewer classes (`standards`) gets the sentence without them, so the text never asks for more than the server does.
+ */
+function passwordIntro(t: Translation, policy: PasswordPolicy): string {
+  const allClasses = (['upper', 'lower', 'digit', 'symbol'] as const).every((c) => policy.requiredClasses.includes(c));
+  return format(allClasses ? t.details.intro : t.details.introLengthOnly, {
+    min: policy.minLength,
+    max: policy.maxLength,
+  });
 }

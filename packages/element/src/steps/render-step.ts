@@ -1,4 +1,3 @@
-import type { FlowState } from '@wij-techniek/onboarding-sdk';
 import { renderAccount } from './account.js';
 import { renderCode } from './code.js';
 import { renderDetails } from './details.js';
@@ -43,15 +42,3 @@ export function renderStep(view: StepView): StepContent {
     }
   }
 }
-
-/** The steps of the sign-up path in order, for "Step n of m"; other paths show no progress. */
-export const SIGN_UP_STEPS = [
-  'start',
-  'eherkenning-info',
-  'account',
-  'email',
-  'code',
-  'details',
-  'supplier',
-  'verified',
-] as const satisfies readonly FlowState['step'][];

@@ -1,5 +1,6 @@
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
+import { format } from '../i18n/translation.js';
 import { actions, text } from './parts.js';
 import type { StepContent, StepView } from './view.js';
 
@@ -10,8 +11,7 @@ export function renderStart(view: StepView, state: StateOf<'start'>): StepConten
     heading: t.start.heading,
     body: html`${text(t.start.intro)}
       <h3 part="subheading">${t.start.requirementHeading}</h3>
-      ${text(t.start.requirement)}
-      <p part="text"><a part="link" href=${view.eherkenningInfoUrl}>${t.start.requirementLink}</a></p>
+      ${text(requirement(view))} ${moreAboutEherkenning(view)}
       ${actions(
         html`<button
           part="button button-primary"
@@ -23,4 +23,20 @@ export function renderStart(view: StepView, state: StateOf<'start'>): StepConten
         </button>`,
       )}`,
   };
+}
+
+/** The seed's "bij één van de 6 erkende leveranciers", counted from the server's list once it is known. */
+function requirement({ t, supplierCount }: StepView): string {
+  return supplierCount ? format(t.start.requirement, { suppliers: supplierCount }) : t.start.requirementNoCount;
+}
+
+/**
+ * "Kijk voor meer informatie op de website van de Belastingdienst en zoek naar eHerkenning aanvragen.", the link
+ * on the words the `{link}` placeholder stands for (after the sentence when a replaced text leaves it out).
+ */
+export function moreAboutEherkenning({ t, eherkenningInfoUrl }: StepView): TemplateResult {
+  const [before = '', after = ''] = t.start.requirementMore.split('{link}');
+  return html`<p part="text">
+    ${before}<a part="link" href=${eherkenningInfoUrl}>${t.start.requirementLink}</a>${after}
+  </p>`;
 }

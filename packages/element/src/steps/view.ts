@@ -25,8 +25,10 @@ export interface StepView {
   readonly passwordVisible: boolean;
   /** The password typed so far, for the live checklist. */
   readonly password: string;
-  /** Where the start step's "how to get eHerkenning level 3" link goes. */
+  /** Where the start step's link to more about getting eHerkenning level 3 goes. */
   readonly eherkenningInfoUrl: string;
+  /** How many eHerkenning suppliers the server's configuration lists; undefined until it is loaded. */
+  readonly supplierCount: number | undefined;
   /** Where the verified step's link back to the site goes. */
   readonly homeUrl: string;
   /** Runs an action of the current state, unless a request is under way or the state is stale. */
