@@ -11,6 +11,7 @@ import {
   type StepId,
 } from '@wij-techniek/onboarding-contract/lite';
 import { createOnboardingClient, type OnboardingClient } from '../client.js';
+import type { Listener, ListenerOptions } from '../listener.js';
 import { OnboardingError, must } from '../errors.js';
 import {
   FlowAccountEvent,
@@ -38,8 +39,17 @@ import {
 /** The storage key of the step before a server-side flow exists. Only a step id is kept there, nothing else. */
 export const STEP_STORAGE_KEY = 'wt-onboarding-step';
 
-/** The part of `Storage` the flow uses. */
-export type StepStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** The part of the DOM's `Storage` (`sessionStorage`) the flow uses; a `Map` wrapper will do in Node. */
+export interface StepStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** The part of the DOM's `History` the flow uses: `history.replaceState`. */
+export interface StepHistory {
+  replaceState(data: unknown, unused: string, url?: string | URL | null): void;
+}
 
 /** Options of {@link createOnboardingFlow}. Everything has a browser default; inject them in tests and in Node. */
 export interface OnboardingFlowOptions {
@@ -56,7 +66,7 @@ export interface OnboardingFlowOptions {
   /** The page's address (default `location`). */
   readonly location?: { readonly href: string } | undefined;
   /** Used to remove the callback's parameter from the address bar (default `history`). */
-  readonly history?: Pick<History, 'replaceState'> | undefined;
+  readonly history?: StepHistory | undefined;
   /** Sends the browser to eHerkenning (default `location.assign`). */
   readonly navigate?: ((url: string) => void) | undefined;
   /** The time in ms since the epoch (default `Date.now`), for the resend countdown. */
@@ -76,23 +86,15 @@ export interface OnboardingFlow {
   addEventListener<K extends keyof FlowEventMap>(
     type: K,
     listener: FlowEventListener<K> | null,
-    options?: boolean | AddEventListenerOptions,
+    options?: boolean | ListenerOptions,
   ): void;
-  addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
+  addEventListener(type: string, listener: Listener | null, options?: boolean | ListenerOptions): void;
   removeEventListener<K extends keyof FlowEventMap>(
     type: K,
     listener: FlowEventListener<K> | null,
     options?: boolean | EventListenerOptions,
   ): void;
-  removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void;
+  removeEventListener(type: string, listener: Listener | null, options?: boolean | EventListenerOptions): void;
 }
 
 /**
@@ -581,7 +583,7 @@ type StepEndpoint = Exclude<
 /** What the flow uses of the page when no option replaces it; none of it exists in Node. */
 const globals = globalThis as {
   location?: Pick<Location, 'href' | 'assign'>;
-  history?: Pick<History, 'replaceState'>;
+  history?: StepHistory;
   sessionStorage?: StepStorage;
   reportError?: (error: unknown) => void;
 };

@@ -46,3 +46,4 @@ export {
 } from './events.js';
 export type { AuditEntry, Invitation, Member, OrganisationView, Right } from '@wij-techniek/onboarding-contract/lite';
 export { RIGHTS } from '@wij-techniek/onboarding-contract/lite';
+export type { Listener, ListenerOptions } from '../listener.js';

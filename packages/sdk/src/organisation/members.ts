@@ -7,6 +7,7 @@ import {
 } from '@wij-techniek/onboarding-contract/lite';
 import { createOrganisationClient, type OrganisationClient } from './client.js';
 import { CodedTypeError, OnboardingError } from '../errors.js';
+import type { Listener, ListenerOptions } from '../listener.js';
 import {
   InvitationWithdrawnEvent,
   MemberInvitedEvent,
@@ -66,23 +67,15 @@ export interface OrganisationMembers {
   addEventListener<K extends keyof MembersEventMap>(
     type: K,
     listener: MembersEventListener<K> | null,
-    options?: boolean | AddEventListenerOptions,
+    options?: boolean | ListenerOptions,
   ): void;
-  addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
+  addEventListener(type: string, listener: Listener | null, options?: boolean | ListenerOptions): void;
   removeEventListener<K extends keyof MembersEventMap>(
     type: K,
     listener: MembersEventListener<K> | null,
     options?: boolean | EventListenerOptions,
   ): void;
-  removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void;
+  removeEventListener(type: string, listener: Listener | null, options?: boolean | EventListenerOptions): void;
 }
 
 /**
