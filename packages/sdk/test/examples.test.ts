@@ -30,6 +30,21 @@ const compiled = readdirSync(new URL('test-d/examples/', root)).map((name) =>
   readFileSync(new URL(`test-d/examples/${name}`, root), 'utf8'),
 );
 
+describe('README examples compile', () => {
+  for (const file of ['README.md', '../contract/README.md']) {
+    it(`every \`\`\`ts block of ${file} is a compiled file in test-d/examples`, () => {
+      const blocks = [...readFileSync(new URL(file, root), 'utf8').matchAll(/```ts\n([\s\S]*?)```/gu)];
+      assert.ok(blocks.length > 0, `${file} has an example`);
+      for (const [, code] of blocks) {
+        assert.ok(
+          compiled.some((source) => source.includes(code!)),
+          `copy this example of ${file} into test-d/examples/:\n${code}`,
+        );
+      }
+    });
+  }
+});
+
 describe('JSDoc examples compile', () => {
   for (const file of SOURCES) {
     it(`every @example of ${file} is a compiled file in test-d/examples`, () => {
