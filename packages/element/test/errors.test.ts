@@ -176,6 +176,37 @@ describe('<wt-onboarding> errors', () => {
     expect(alertText(el)).to.equal(nl.errors.session_expired);
   });
 
+  it('invalid_request on the supplier: "Kies een leverancier uit de lijst." beside the list', async () => {
+    const el = await showStep('supplier');
+    button(el, nl.supplier.action).click();
+    await failedOn(el, 'supplier');
+    expect(el.flow!.state.fieldErrors).to.deep.equal({ supplierId: ['invalid_request'] });
+    expect(invalidField(el, 'supplierId')).to.equal('Kies een leverancier uit de lijst.');
+    // The announcement may stay general: the field says what to do.
+    expect(alertText(el)).to.equal(nl.errors.invalid_request);
+  });
+
+  it('invalid_request on the names: each says which name to fill in, in both languages', async () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const el = await showStep('details', { lang });
+      type(el, 'password', PASSWORD);
+      type(el, 'passwordRepeat', PASSWORD);
+      submitForm(el, 'password');
+      await failedOn(el, 'details');
+      expect(invalidField(el, 'firstName')).to.equal(TRANSLATIONS[lang].fields.firstName);
+      expect(invalidField(el, 'lastName')).to.equal(TRANSLATIONS[lang].fields.lastName);
+    }
+    expect(TRANSLATIONS.nl.fields.firstName).to.equal('Vul je voornaam in.');
+  });
+
+  it('the per-field texts can be replaced like every text', async () => {
+    const el = await showStep('supplier');
+    el.texts = { fields: { supplierId: 'Kies eerst je eHerkenning-leverancier.' } };
+    button(el, nl.supplier.action).click();
+    await failedOn(el, 'supplier');
+    expect(invalidField(el, 'supplierId')).to.equal('Kies eerst je eHerkenning-leverancier.');
+  });
+
   it('every error code and violation has a text in both languages that says what to do', () => {
     for (const lang of ['nl', 'en'] as const) {
       for (const [code, text] of Object.entries({ ...TRANSLATIONS[lang].errors, ...TRANSLATIONS[lang].violations })) {

@@ -143,6 +143,15 @@ export const en: Translation = {
     met: 'done',
     unmet: 'not yet done',
   },
+  fields: {
+    email: 'Enter your e-mail address, such as name@company.nl.',
+    code: 'Enter the verification code from your e-mail.',
+    password: 'Enter your password.',
+    passwordRepeat: 'Repeat your password in this box.',
+    firstName: 'Enter your first name.',
+    lastName: 'Enter your last name.',
+    supplierId: 'Choose a supplier from the list.',
+  },
   violations: {
     too_short: 'Your password is too short. Use at least {min} characters.',
     too_long: 'Your password is too long. Use at most {max} characters.',

@@ -144,6 +144,15 @@ export const nl: Translation = {
     met: 'in orde',
     unmet: 'nog niet in orde',
   },
+  fields: {
+    email: 'Vul je e-mailadres in, zoals naam@bedrijf.nl.',
+    code: 'Vul de verificatiecode uit je e-mail in.',
+    password: 'Vul je wachtwoord in.',
+    passwordRepeat: 'Herhaal je wachtwoord in dit vakje.',
+    firstName: 'Vul je voornaam in.',
+    lastName: 'Vul je achternaam in.',
+    supplierId: 'Kies een leverancier uit de lijst.',
+  },
   violations: {
     too_short: 'Je wachtwoord is te kort. Gebruik minstens {min} tekens.',
     too_long: 'Je wachtwoord is te lang. Gebruik hoogstens {max} tekens.',

@@ -1,5 +1,5 @@
 import type { Right } from '@wij-techniek/onboarding-sdk';
-import type { ErrorCode, PasswordRule, PasswordViolation } from '@wij-techniek/onboarding-sdk';
+import type { ErrorCode, FieldName, PasswordRule, PasswordViolation } from '@wij-techniek/onboarding-sdk';
 
 /**
  * Every text `<wt-onboarding>` shows, for one language. Placeholders in braces are filled in when shown:
@@ -151,6 +151,11 @@ export interface Translation {
     readonly met: string;
     readonly unmet: string;
   };
+  /**
+   * What to do with one field that is empty or not filled in as asked (`invalid_request` on that field), shown
+   * beside it instead of the general `errors.invalid_request`, which stays the announced message.
+   */
+  readonly fields: Readonly<Record<FieldName, string>>;
   /** Why a password is refused, by violation code. */
   readonly violations: Readonly<Record<PasswordViolation, string>>;
   /** What went wrong and what to do next, by error code. */

@@ -3,7 +3,7 @@ import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { format } from '../i18n/translation.js';
 import { actions, field, passwordToggle, secondary, submit, text } from './parts.js';
 import { stepNumber } from './sign-up-steps.js';
-import { onSubmit, type StepContent, type StepView } from './view.js';
+import { forField, onSubmit, type StepContent, type StepView } from './view.js';
 
 /**
  * `account`: the Wij Techniek account's login screen. Create an account (once), or sign in with an existing one;
@@ -36,14 +36,14 @@ export function renderAccount(view: StepView, state: StateOf<'account'>): StepCo
           state.actions.signIn({ email: value('email'), password: value('password') }),
         )}
       >
-        ${field(view, {
+        ${field(forField(view, 'email'), {
           name: 'email',
           label: t.account.email,
           type: 'email',
           autocomplete: 'username',
           value: state.email ?? '',
         })}
-        ${field(view, {
+        ${field(forField(view, 'password'), {
           name: 'password',
           label: t.account.password,
           type: view.passwordVisible ? 'text' : 'password',

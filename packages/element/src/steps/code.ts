@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { normaliseVerificationCode, type StateOf } from '@wij-techniek/onboarding-sdk';
 import { format } from '../i18n/translation.js';
 import { actions, field, secondary, submit, text } from './parts.js';
-import { onSubmit, type StepContent, type StepView } from './view.js';
+import { forField, onSubmit, type StepContent, type StepView } from './view.js';
 
 /**
  * `code` and `password-code`: the e-mailed code. One input with `one-time-code` (so phones offer the code from
@@ -22,7 +22,7 @@ export function renderCode(view: StepView, state: StateOf<'code'> | StateOf<'pas
         aria-busy=${String(state.busy)}
         @submit=${onSubmit(view, (value) => state.actions.submit(normaliseVerificationCode(value('code'))))}
       >
-        ${field(view, {
+        ${field(forField(view, 'code'), {
           name: 'code',
           label: t.code.code,
           autocomplete: 'one-time-code',

@@ -1,7 +1,8 @@
 import { html } from 'lit';
 import type { PasswordPolicy, StateOf } from '@wij-techniek/onboarding-sdk';
 import { format, type Translation } from '../i18n/translation.js';
-import { actions, field, submit, text } from './parts.js';
+import { actions, submit, text } from './parts.js';
+import { nameFields } from './name-fields.js';
 import { newPasswordFields } from './password-fields.js';
 import { onSubmit, type StepContent, type StepView } from './view.js';
 
@@ -25,9 +26,7 @@ export function renderDetails(view: StepView, state: StateOf<'details'>): StepCo
         )}
       >
         ${newPasswordFields(view, t.details, state.policy, state.email, state.actions.checkPassword(view.password))}
-        ${field(view, { name: 'firstName', label: t.details.firstName, autocomplete: 'given-name' })}
-        ${field(view, { name: 'lastName', label: t.details.lastName, autocomplete: 'family-name' })}
-        ${actions(submit(view, t.details.action))}
+        ${nameFields(view)} ${actions(submit(view, t.details.action))}
       </form>`,
   };
 }

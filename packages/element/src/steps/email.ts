@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { actions, field, secondary, submit, text } from './parts.js';
-import { onSubmit, type StepContent, type StepView } from './view.js';
+import { forField, onSubmit, type StepContent, type StepView } from './view.js';
 
 /** `email` and `password-email`: the address a verification code is sent to. */
 export function renderEmail(view: StepView, state: StateOf<'email'> | StateOf<'password-email'>): StepContent {
@@ -16,7 +16,7 @@ export function renderEmail(view: StepView, state: StateOf<'email'> | StateOf<'p
         aria-busy=${String(state.busy)}
         @submit=${onSubmit(view, (value) => state.actions.submit(value('email')))}
       >
-        ${field(view, {
+        ${field(forField(view, 'email'), {
           name: 'email',
           label: texts.email,
           type: 'email',

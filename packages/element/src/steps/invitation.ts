@@ -2,8 +2,9 @@ import { html } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { format } from '../i18n/translation.js';
 import { actions, field, passwordToggle, submit, text } from './parts.js';
+import { nameFields } from './name-fields.js';
 import { newPasswordFields } from './password-fields.js';
-import { onSubmit, type StepContent, type StepView } from './view.js';
+import { forField, onSubmit, type StepContent, type StepView } from './view.js';
 
 /**
  * `invitation`: an invited employee creates an account, or signs in when the invited address already has one,
@@ -23,7 +24,7 @@ export function renderInvitation(view: StepView, state: StateOf<'invitation'>): 
           )}
         >
           <input type="email" name="username" autocomplete="username" .value=${invitation.email} hidden readonly />
-          ${field(view, {
+          ${field(forField(view, 'password'), {
             name: 'password',
             label: t.account.password,
             type: view.passwordVisible ? 'text' : 'password',
@@ -52,9 +53,7 @@ export function renderInvitation(view: StepView, state: StateOf<'invitation'>): 
             invitation.email,
             state.actions.checkPassword(view.password),
           )}
-          ${field(view, { name: 'firstName', label: t.details.firstName, autocomplete: 'given-name' })}
-          ${field(view, { name: 'lastName', label: t.details.lastName, autocomplete: 'family-name' })}
-          ${actions(submit(view, t.invitation.accept))}
+          ${nameFields(view)} ${actions(submit(view, t.invitation.accept))}
         </form>`;
   return {
     heading: t.invitation.heading,

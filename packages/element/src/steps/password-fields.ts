@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { passwordRulesAttribute, type PasswordPolicy, type PasswordVerdict } from '@wij-techniek/onboarding-sdk';
 import { actions, checklist, field, passwordToggle } from './parts.js';
-import type { StepView } from './view.js';
+import { forField, type StepView } from './view.js';
 
 /**
  * The new-password pair: a hidden `username` field with the account's address (so a password manager saves the
@@ -16,19 +16,21 @@ export function newPasswordFields(
   verdict: PasswordVerdict,
 ): TemplateResult {
   const type = view.passwordVisible ? 'text' : 'password';
-  return html`<input type="email" name="username" autocomplete="username" .value=${email} hidden readonly /> ${field(
-      view,
-      {
-        name: 'password',
-        label: labels.password,
-        type,
-        autocomplete: 'new-password',
-        passwordrules: passwordRulesAttribute(policy),
-        describedBy: 'wt-rules',
-        onInput: (event) => view.setPassword((event.target as HTMLInputElement).value),
-      },
-    )}
-    ${checklist(view, policy, verdict)}
-    ${field(view, { name: 'passwordRepeat', label: labels.passwordRepeat, type, autocomplete: 'new-password' })}
-    ${actions(passwordToggle(view, 'wt-password wt-passwordRepeat'))}`;
+  const password = field(forField(view, 'password'), {
+    name: 'password',
+    label: labels.password,
+    type,
+    autocomplete: 'new-password',
+    passwordrules: passwordRulesAttribute(policy),
+    describedBy: 'wt-rules',
+    onInput: (event) => view.setPassword((event.target as HTMLInputElement).value),
+  });
+  const repeat = field(forField(view, 'passwordRepeat'), {
+    name: 'passwordRepeat',
+    label: labels.passwordRepeat,
+    type,
+    autocomplete: 'new-password',
+  });
+  return html`<input type="email" name="username" autocomplete="username" .value=${email} hidden readonly /> ${password}
+    ${checklist(view, policy, verdict)} ${repeat} ${actions(passwordToggle(view, 'wt-password wt-passwordRepeat'))}`;
 }

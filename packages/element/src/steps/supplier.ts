@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { actions, submit, text } from './parts.js';
-import { messageFor, onSubmit, type StepContent, type StepView } from './view.js';
+import { forField, messageFor, onSubmit, type StepContent, type StepView } from './view.js';
 
 /** `supplier`: the eHerkenning supplier, from a drop-down in the broker's order; then off to eHerkenning. */
 export function renderSupplier(view: StepView, state: StateOf<'supplier'>): StepContent {
@@ -33,7 +33,7 @@ export function renderSupplier(view: StepView, state: StateOf<'supplier'>): Step
           ${
             errors.length > 0
               ? html`<div part="error-message" class="error-message" id="wt-supplierId-error">
-                  ${errors.map((code) => html`<p>${messageFor(view, code)}</p>`)}
+                  ${errors.map((code) => html`<p>${messageFor(forField(view, 'supplierId'), code)}</p>`)}
                 </div>`
               : nothing
           }

@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import type { FieldErrorCode, FlowState } from '@wij-techniek/onboarding-sdk';
+import type { FieldErrorCode, FieldName, FlowState } from '@wij-techniek/onboarding-sdk';
 import { format, type Translation } from '../i18n/translation.js';
 
 /** What a step's render function returns: the text of the step's heading and the step's body. */
@@ -31,10 +31,20 @@ export interface StepView {
   readonly supplierCount: number | undefined;
   /** Where the verified step's link back to the site goes. */
   readonly homeUrl: string;
+  /** The field whose messages are being rendered, when it is one (see {@link forField}). */
+  readonly field?: FieldName | undefined;
   /** Runs an action of the current state, unless a request is under way or the state is stale. */
   act(run: () => Promise<void> | void): void;
   togglePasswordVisible(): void;
   setPassword(password: string): void;
+}
+
+/**
+ * The view for rendering the field `name`: its messages then say what to do with that field ("Kies een leverancier
+ * uit de lijst.") where the general message would only say that something is wrong.
+ */
+export function forField(view: StepView, name: FieldName): StepView {
+  return { ...view, field: name };
 }
 
 /** A submit handler that never leaves the page and passes the form's values to `run`. */
@@ -54,7 +64,10 @@ export function onSubmit(view: StepView, run: (data: FormValues) => Promise<void
 /** Reads one named value of a submitted form. */
 export type FormValues = (name: string) => string;
 
-/** The text for an error code or password violation, with the numbers of the current state filled in. */
+/**
+ * The text for an error code or password violation, with the numbers of the current state filled in; beside a
+ * field ({@link forField}) `invalid_request` says what to do with that field.
+ */
 export function messageFor(view: StepView, code: FieldErrorCode): string {
   const { state, t } = view;
   const policy = 'policy' in state ? state.policy : undefined;
@@ -63,9 +76,11 @@ export function messageFor(view: StepView, code: FieldErrorCode): string {
   const flowEnded = code === 'code_invalid' && state.error?.code === code && state.error.attemptsLeft === 0;
   const template = flowEnded
     ? t.errors.too_many_attempts
-    : code in t.violations
-      ? t.violations[code as keyof Translation['violations']]
-      : t.errors[code as keyof Translation['errors']];
+    : code === 'invalid_request' && view.field
+      ? t.fields[view.field]
+      : code in t.violations
+        ? t.violations[code as keyof Translation['violations']]
+        : t.errors[code as keyof Translation['errors']];
   return format(template, {
     attemptsLeft: state.error?.attemptsLeft ?? ('attemptsLeft' in state ? state.attemptsLeft : undefined),
     retryAfterSeconds: state.error?.retryAfterSeconds,
