@@ -575,6 +575,39 @@ describe('flow: error states', () => {
   });
 });
 
+describe('flow: restore again after a failure, abort (docs/developers.md)', () => {
+  it('after a restore that failed because the server was down, restore() again is the retry', async () => {
+    const h = harness({ stored: 'email' });
+    server.use(http.get(`${API}/config`, () => new HttpResponse('Service Unavailable', { status: 503 })));
+    const failed = await h.flow.restore();
+    assert.equal(failed.step, 'email');
+    assert.equal(failed.error?.code, 'service_unavailable');
+    server.use(http.get(`${API}/config`, () => HttpResponse.json(config)));
+    const retried = await h.flow.restore();
+    assert.equal(retried.step, 'email');
+    assert.equal(retried.error, undefined);
+    assert.deepEqual(h.flow.config, config);
+  });
+
+  it('aborting restore() rejects with the signal’s reason, an AbortError, not an OnboardingError', async () => {
+    const h = harness();
+    server.use(
+      http.get(`${API}/session`, async () => {
+        await delay('infinite');
+        return HttpResponse.json(session());
+      }),
+    );
+    const controller = new AbortController();
+    const pending = h.flow.restore(controller.signal);
+    controller.abort();
+    await assert.rejects(pending, (error: unknown) => {
+      assert.ok(!(error instanceof OnboardingError));
+      assert.equal((error as Error).name, 'AbortError');
+      return true;
+    });
+  });
+});
+
 describe('flow: one intent at a time', () => {
   it('aborts the request of the previous intent', async () => {
     const h = harness();
