@@ -171,9 +171,10 @@ export class OutboxWorker {
     // marks the mail sent, so no moment exists where a sent mail's code is readable there (SECURITY.md C6: codes
     // are kept only hashed). Until this statement the row is 'sending' with its content: a worker that dies after
     // the server accepted the mail leaves a claim that lapses, and the mail is sent again in full (F6, at least
-    // once). The one exception is the dev mailbox (no SMTP_URL, never in production): there "sending" is this
-    // statement and the row is the mailbox, which a newcomer reads the codes from, so its content stays until the
-    // clean-up deletes the row (OUTBOX_RETENTION). A second copy elsewhere would only add a place that leaks.
+    // once). The one exception is the dev mailbox (no SMTP_URL, never in production): its transport sends nothing,
+    // the row itself is the mailbox a newcomer reads the codes from, so there the content stays until the clean-up
+    // deletes the row (OUTBOX_RETENTION). We chose that over the mailbox keeping a copy of its own: a second copy
+    // would be one more place that holds codes, and nothing else in development needs the row without them.
     const erase = !this.#keepSentContent;
     await this.#db.query(
       `UPDATE outbox SET status = 'sent', sent_at = $2, finished_at = $2, claimed_until = NULL, last_error = NULL,
