@@ -1,25 +1,48 @@
 import { css } from 'lit';
 
 /**
+ * The button colour tokens whose default is a fixed colour, registered as `<color>` so that a value that is not a
+ * colour (a typo) falls back to the default instead of making the property invalid: an unregistered
+ * `--wt-button-primary-background-color: garbage` leaves the button transparent, white text on a white card.
+ * Registration is global and first come, first served: a second copy of the element (the CDN file loaded twice)
+ * or a page that registered a name itself keeps the first registration, and without the CSS Properties and Values
+ * API (or outside a browser) the CSS fallbacks apply as before. The values repeat the CSS defaults below; a test
+ * compares them with the manifest.
+ */
+const COLOR_TOKENS: Readonly<Record<string, string>> = {
+  'button-primary-background-color': '#0b4f8a',
+  'button-primary-color': '#ffffff',
+  'button-primary-hover-background-color': '#06345c',
+  'button-secondary-background-color': '#ffffff',
+  'button-secondary-color': '#0b4f8a',
+  'button-secondary-hover-background-color': '#e8f0f7',
+};
+
+for (const [name, initialValue] of Object.entries(COLOR_TOKENS)) {
+  try {
+    CSS.registerProperty({ name: `--wt-${name}`, syntax: '<color>', inherits: true, initialValue });
+  } catch {
+    // Already registered, or no registerProperty: the `var()` fallbacks below still give the default.
+  }
+}
+
+/**
  * The element's styles. Every value a designer may change is a `--wt-*` token read with its default, named by
  * the NL Design System grammar `--wt-{component}-{element?}-{variant?}-{state?}-{property}`, so the element is
  * complete without a theme; `--_wt-*` are internals, not an API. Logical properties only; 44px targets;
  * a forced-colors block; no fixed widths, so 200% zoom and a 320px viewport reflow.
+ *
+ * The page's rules win over `:host` for the host box itself, so `:host` holds only what places the box; the card
+ * (its typography, colours and box) is `.base`, which starts from initial values so no inherited page property
+ * (letter-spacing, text-transform, a `*` rule's colour…) reaches inside. Borders and outlines are longhands with
+ * a fixed style, so a token that is not a valid width or colour falls back to the property's initial value
+ * instead of removing the border or the focus ring. (The two `prettier-ignore` declarations stay on one line
+ * because the theming test finds each token's documented default as `var(--token, default` in this text.)
  */
 export default css`
   :host {
-    --_wt-focus-outline: var(--wt-focus-outline-width, 3px) solid var(--wt-focus-outline-color, #1a1a1a);
-    --_wt-input-border: var(--wt-text-input-border-width, 2px) solid var(--wt-text-input-border-color, #4a4a4a);
     display: block;
-    box-sizing: border-box;
     max-inline-size: var(--wt-onboarding-max-inline-size, 40rem);
-    color: var(--wt-onboarding-color, #1a1a1a);
-    background-color: var(--wt-onboarding-background-color, #ffffff);
-    font-family: var(--wt-onboarding-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--wt-onboarding-font-size, 1rem);
-    line-height: var(--wt-onboarding-line-height, 1.5);
-    text-align: start;
-    overflow-wrap: break-word;
   }
 
   :host([hidden]) {
@@ -27,19 +50,33 @@ export default css`
   }
 
   *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
+  ::before,
+  ::after {
+    box-sizing: border-box;
   }
 
   .base {
+    all: initial;
+    visibility: inherit;
+    pointer-events: inherit;
     display: flex;
     flex-direction: column;
     gap: var(--wt-onboarding-row-gap, 1rem);
+    box-sizing: border-box;
+    max-inline-size: var(--wt-onboarding-max-inline-size, 40rem);
     padding-block: var(--wt-onboarding-padding-block, 1.5rem);
     padding-inline: var(--wt-onboarding-padding-inline, 1rem);
-    border: var(--wt-onboarding-border-width, 0) solid var(--wt-onboarding-border-color, transparent);
+    border-style: solid;
+    border-width: var(--wt-onboarding-border-width, 0);
+    border-color: var(--wt-onboarding-border-color, transparent);
     border-radius: var(--wt-onboarding-border-radius, 0);
+    color: var(--wt-onboarding-color, #1a1a1a);
+    background-color: var(--wt-onboarding-background-color, #ffffff);
+    color-scheme: var(--wt-onboarding-color-scheme, light);
+    font-family: var(--wt-onboarding-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--wt-onboarding-font-size, 1rem);
+    line-height: var(--wt-onboarding-line-height, 1.5);
+    overflow-wrap: break-word;
   }
 
   .step,
@@ -55,7 +92,7 @@ export default css`
   }
 
   .progress {
-    margin: 0;
+    margin-block-end: calc(max(2px, var(--wt-focus-outline-width, 3px)) + var(--wt-focus-outline-offset, 2px));
     color: var(--wt-progress-color, #4a4a4a);
     font-size: var(--wt-progress-font-size, 0.875em);
   }
@@ -73,17 +110,10 @@ export default css`
     margin: 0;
     margin-block-start: 0.5em;
     color: var(--wt-heading-3-color, inherit);
+    font-family: var(--wt-heading-3-font-family, inherit);
     font-size: var(--wt-heading-3-font-size, 1.125em);
     font-weight: var(--wt-heading-3-font-weight, 700);
-  }
-
-  .heading:focus {
-    outline: none;
-  }
-
-  .heading:focus-visible {
-    outline: var(--_wt-focus-outline);
-    outline-offset: var(--wt-focus-outline-offset, 2px);
+    line-height: var(--wt-heading-3-line-height, inherit);
   }
 
   a {
@@ -97,10 +127,16 @@ export default css`
     text-decoration-thickness: 0.15em;
   }
 
+  .link-standalone {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+  }
+
   .field {
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
+    gap: var(--wt-form-field-row-gap, 0.25rem);
   }
 
   label {
@@ -119,7 +155,9 @@ export default css`
     min-block-size: var(--wt-text-input-min-block-size, 44px);
     padding-block: var(--wt-text-input-padding-block, 0.5rem);
     padding-inline: var(--wt-text-input-padding-inline, 0.75rem);
-    border: var(--_wt-input-border);
+    border-style: solid;
+    border-width: var(--wt-text-input-border-width, 2px);
+    border-color: var(--wt-text-input-border-color, #4a4a4a);
     border-radius: var(--wt-text-input-border-radius, 4px);
     color: var(--wt-text-input-color, inherit);
     background-color: var(--wt-text-input-background-color, #ffffff);
@@ -130,6 +168,12 @@ export default css`
   select[aria-invalid='true'] {
     border-color: var(--wt-text-input-invalid-border-color, #b30000);
     border-inline-start-width: 6px;
+  }
+
+  .field:has([aria-invalid='true']) {
+    padding-inline-start: 0.75rem;
+    border-inline-start: 4px solid;
+    border-inline-start-color: var(--wt-text-input-invalid-border-color, #b30000);
   }
 
   input[part~='code-input'] {
@@ -146,7 +190,7 @@ export default css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: var(--wt-actions-gap, 0.75rem);
     align-items: center;
   }
 
@@ -159,7 +203,9 @@ export default css`
     max-inline-size: 100%;
     padding-block: var(--wt-button-padding-block, 0.5rem);
     padding-inline: var(--wt-button-padding-inline, 1.25rem);
-    border: var(--wt-button-border-width, 2px) solid var(--_wt-button-border-color);
+    border-style: solid;
+    border-width: var(--wt-button-border-width, 2px);
+    border-color: var(--_wt-button-border-color);
     border-radius: var(--wt-button-border-radius, 4px);
     color: var(--_wt-button-color);
     background-color: var(--_wt-button-background-color);
@@ -176,7 +222,10 @@ export default css`
   }
 
   .button-primary:hover {
+    --_wt-button-color: var(--wt-button-primary-hover-color, var(--wt-button-primary-color, #ffffff));
     --_wt-button-background-color: var(--wt-button-primary-hover-background-color, #06345c);
+    /* prettier-ignore */
+    --_wt-button-border-color: var(--wt-button-primary-hover-border-color, var(--wt-button-primary-border-color, transparent));
   }
 
   .button-secondary {
@@ -186,7 +235,10 @@ export default css`
   }
 
   .button-secondary:hover {
+    --_wt-button-color: var(--wt-button-secondary-hover-color, var(--wt-button-secondary-color, #0b4f8a));
     --_wt-button-background-color: var(--wt-button-secondary-hover-background-color, #e8f0f7);
+    /* prettier-ignore */
+    --_wt-button-border-color: var(--wt-button-secondary-hover-border-color, var(--wt-button-secondary-border-color, currentColor));
   }
 
   .button[aria-disabled='true'] {
@@ -199,7 +251,9 @@ export default css`
   }
 
   :focus-visible {
-    outline: var(--_wt-focus-outline);
+    outline-style: solid;
+    outline-width: max(2px, var(--wt-focus-outline-width, 3px));
+    outline-color: var(--wt-focus-outline-color, #1a1a1a);
     outline-offset: var(--wt-focus-outline-offset, 2px);
   }
 
@@ -226,9 +280,11 @@ export default css`
   }
 
   .status-error {
-    padding-block: 0.75rem;
-    padding-inline: 1rem;
-    border-inline-start: 6px solid var(--wt-status-error-border-color, #b30000);
+    padding-block: var(--wt-status-error-padding-block, 0.75rem);
+    padding-inline: var(--wt-status-error-padding-inline, 1rem);
+    border-inline-start: 6px solid;
+    border-inline-start-color: var(--wt-status-error-border-color, #b30000);
+    border-radius: var(--wt-status-error-border-radius, 0);
     color: var(--wt-status-error-color, inherit);
     background-color: var(--wt-status-error-background-color, #fdf1f1);
   }
@@ -236,9 +292,11 @@ export default css`
   .session-notice {
     display: grid;
     row-gap: 0.5rem;
-    padding-block: 0.75rem;
-    padding-inline: 1rem;
-    border-inline-start: 6px solid var(--wt-session-notice-border-color, #0b4f8a);
+    padding-block: var(--wt-session-notice-padding-block, 0.75rem);
+    padding-inline: var(--wt-session-notice-padding-inline, 1rem);
+    border-inline-start: 6px solid;
+    border-inline-start-color: var(--wt-session-notice-border-color, #0b4f8a);
+    border-radius: var(--wt-session-notice-border-radius, 0);
     color: var(--wt-session-notice-color, inherit);
     background-color: var(--wt-session-notice-background-color, #e8f0f7);
   }
@@ -271,6 +329,10 @@ export default css`
     input[aria-invalid='true'],
     select[aria-invalid='true'],
     .status-error {
+      border-color: Mark;
+    }
+
+    .field {
       border-color: Mark;
     }
 

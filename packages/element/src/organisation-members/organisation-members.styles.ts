@@ -3,10 +3,12 @@ import { css } from 'lit';
 /**
  * What `<wt-organisation-members>` adds to `<wt-onboarding>`'s styles (which it uses as they are, so both read
  * the same `--wt-*` tokens): lists of people, the rights checkboxes, the removal confirmation and a danger
- * button. Logical properties, 44px targets, a forced-colors block.
+ * button. Logical properties, 44px targets, a forced-colors block. The card's width is set on the host and on
+ * `.base` both, as `<wt-onboarding>`'s is; the focus ring of the headings is the shared `:focus-visible` rule.
  */
 export default css`
-  :host {
+  :host,
+  .base {
     max-inline-size: var(--wt-organisation-members-max-inline-size, 48rem);
   }
 
@@ -14,15 +16,6 @@ export default css`
     display: flex;
     flex-direction: column;
     gap: 0.75rem;
-  }
-
-  h3:focus {
-    outline: none;
-  }
-
-  h3:focus-visible {
-    outline: var(--_wt-focus-outline);
-    outline-offset: var(--wt-focus-outline-offset, 2px);
   }
 
   .count {
@@ -103,7 +96,8 @@ export default css`
     background-color: var(--wt-confirmation-background-color, #fdf1f1);
   }
 
-  .button-danger {
+  .button-danger,
+  .button-danger:hover {
     --_wt-button-color: var(--wt-button-danger-color, #b30000);
     --_wt-button-border-color: var(--wt-button-danger-border-color, currentColor);
   }

@@ -30,18 +30,21 @@ export interface FieldOptions {
 /**
  * A labelled input with its hint and its errors, tied together the way NL Design System's form fields do:
  * `aria-describedby` lists the hint, the extra descriptions and the error message; `aria-invalid` marks it.
+ * An invalid field and its input also carry the parts `field-invalid` and `input-invalid`: `aria-invalid` cannot
+ * be matched after `::part()`, so a theme that restyles `::part(input)` restores the error marker through these.
  */
 export function field(view: StepView, options: FieldOptions): TemplateResult {
   const errors = view.state.fieldErrors?.[options.name] ?? [];
+  const invalid = errors.length > 0;
   const id = `wt-${options.name}`;
-  const describedBy = [options.hint && `${id}-hint`, options.describedBy, errors.length > 0 && `${id}-error`]
+  const describedBy = [options.hint && `${id}-hint`, options.describedBy, invalid && `${id}-error`]
     .filter(Boolean)
     .join(' ');
-  return html`<div part="field" class="field">
+  return html`<div part="field ${invalid ? 'field-invalid' : ''}" class="field">
     <label part="label" for=${id}>${options.label}</label>
     ${options.hint ? html`<p part="hint" class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
     <input
-      part="input ${options.part ?? ''}"
+      part="input ${options.part ?? ''} ${invalid ? 'input-invalid' : ''}"
       id=${id}
       name=${options.name}
       type=${options.type ?? 'text'}
@@ -50,13 +53,13 @@ export function field(view: StepView, options: FieldOptions): TemplateResult {
       passwordrules=${options.passwordrules ?? nothing}
       spellcheck="false"
       required
-      aria-invalid=${String(errors.length > 0)}
+      aria-invalid=${String(invalid)}
       aria-describedby=${describedBy || nothing}
       .value=${options.value ?? ''}
       @input=${options.onInput}
     />
     ${
-      errors.length > 0
+      invalid
         ? html`<div part="error-message" class="error-message" id="${id}-error">
             ${errors.map((code) => html`<p>${messageFor(view, code)}</p>`)}
           </div>`
@@ -65,10 +68,16 @@ export function field(view: StepView, options: FieldOptions): TemplateResult {
   </div>`;
 }
 
+/**
+ * The part names of a button that may wait: `button-disabled` while `aria-disabled`, which a theme cannot match
+ * after `::part()`.
+ */
+const buttonParts = (variant: string, disabled: boolean) => `button ${variant}${disabled ? ' button-disabled' : ''}`;
+
 /** The submit button of a form; while busy it stays focusable but does nothing (no double submit). */
 export function submit(view: StepView, label: string): TemplateResult {
   return html`<button
-    part="button button-primary"
+    part=${buttonParts('button-primary', view.state.busy)}
     class="button button-primary"
     type="submit"
     aria-disabled=${String(view.state.busy)}
@@ -86,7 +95,7 @@ export function secondary(
   disabledBy?: string,
 ) {
   return html`<button
-    part="button button-secondary"
+    part=${buttonParts('button-secondary', view.state.busy || disabled)}
     class="button button-secondary"
     type="button"
     aria-disabled=${String(view.state.busy || disabled)}
@@ -107,10 +116,18 @@ export function text(content: string): TemplateResult {
   return html`<p part="text">${content}</p>`;
 }
 
-/** The show/hide toggle for the password fields of a form. */
+/**
+ * A link that stands alone in a paragraph of its own ("Terug naar de website van Wij Techniek"): a 44px target like
+ * the buttons. A link inside a sentence stays inline, as WCAG 2.5.8 allows.
+ */
+export function standaloneLink(href: string, label: string): TemplateResult {
+  return html`<p part="text"><a part="link" class="link-standalone" href=${href}>${label}</a></p>`;
+}
+
+/** The show/hide toggle for the password fields of a form; `password-toggle-pressed` while it shows them. */
 export function passwordToggle(view: StepView, controls: string): TemplateResult {
   return html`<button
-    part="button button-secondary password-toggle"
+    part="button button-secondary password-toggle${view.passwordVisible ? ' password-toggle-pressed' : ''}"
     class="button button-secondary password-toggle"
     type="button"
     aria-pressed=${String(view.passwordVisible)}
@@ -129,7 +146,7 @@ export function passwordToggle(view: StepView, controls: string): TemplateResult
 export function checklist(view: StepView, policy: PasswordPolicy, verdict: PasswordVerdict): TemplateResult {
   const { rules } = view.t;
   return html`<div part="checklist" class="checklist">
-    <p id="wt-rules-heading" class="checklist-heading">${rules.heading}</p>
+    <p part="checklist-heading" id="wt-rules-heading" class="checklist-heading">${rules.heading}</p>
     <ul id="wt-rules" aria-labelledby="wt-rules-heading">
       ${passwordRules(policy).map((rule) => {
         const met = verdict.length > 0 && !violationsOfRule(rule).some((v) => verdict.violations.includes(v));
