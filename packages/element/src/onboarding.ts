@@ -204,6 +204,8 @@ export class WtOnboarding extends LitElement {
   /** True while the session notice is shown, so its extension can be announced. */
   #warned = false;
   #focusOnFirstStep: boolean;
+  /** Set when a submit failed with field errors: focus moves to the first invalid field after the render. */
+  #focusInvalid = false;
   #flowLang: { flow: OnboardingFlow; lang: string } | undefined;
   #credential: { id: string; password: string } | undefined;
 
@@ -238,6 +240,8 @@ export class WtOnboarding extends LitElement {
       this.#setCustomState(`step-${state.step}`, true);
     } else if (state.error) {
       this.#notice = '';
+      // A submit just failed with errors beside fields: the person goes on at the first of them (updated()).
+      if (state.error !== this.#lastState?.error && state.fieldErrors && !state.busy) this.#focusInvalid = true;
     } else if (this.#warned && !state.busy && (state.sessionEndsAt ?? 0) > (this.#lastState?.sessionEndsAt ?? 0)) {
       this.#notice = this.#localize.t.session.extended;
     } else if (
@@ -255,6 +259,11 @@ export class WtOnboarding extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.#focusInvalid) {
+      this.#focusInvalid = false;
+      // WCAG 3.3.1: from the submit button to the first field marked invalid; the alert still announces why.
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
     const step = this.#flowController.bootstrap.status === TaskStatus.COMPLETE ? this.flow?.state.step : undefined;
     if (!step || step === this.#shownStep) return;
     const first = this.#shownStep === undefined;
@@ -309,8 +318,13 @@ export class WtOnboarding extends LitElement {
     const { heading, body } = renderStep(view);
     const index = (SIGN_UP_STEPS as readonly StepId[]).indexOf(state.step);
     const { error } = state;
-    // An error already shown beside its field is announced, but not shown twice.
-    const shownInField = error && Object.values(state.fieldErrors ?? {}).some((codes) => codes.includes(error.code));
+    // An error already shown beside its field is announced, but not shown twice; a refused password is explained
+    // beside the password field, with the checklist.
+    const shownInField =
+      error &&
+      (error.code === 'password_policy'
+        ? state.fieldErrors?.password !== undefined
+        : Object.values(state.fieldErrors ?? {}).some((codes) => codes.includes(error.code)));
     const status = state.busy ? t.common.busy : this.#notice;
     // A div, not <header>: inside a page a <header> would become a second banner landmark.
     return html`<div part="header" class="header">

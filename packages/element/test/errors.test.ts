@@ -15,6 +15,7 @@ import {
   setParam,
   settled,
   shadow,
+  shadowAll,
   showStep,
   submitForm,
   type,
@@ -88,7 +89,7 @@ describe('<wt-onboarding> errors', () => {
     ['the last name', 'Jansen-Dak-2024!', 'contains_personal_data'],
   ];
   for (const [what, password, violation] of violations) {
-    it(`password_policy: ${what} is named beside the password (P1)`, async () => {
+    it(`password_policy: ${what} is explained once, beside the password or in the checklist (P1)`, async () => {
       const el = await showStep('details');
       type(el, 'password', password);
       type(el, 'passwordRepeat', password);
@@ -96,10 +97,65 @@ describe('<wt-onboarding> errors', () => {
       type(el, 'lastName', 'Jansen');
       submitForm(el, 'password');
       await failedOn(el, 'details');
-      expect(invalidField(el, 'password')).to.contain(nl.violations[violation].split('{')[0]!.trim());
+      expect(el.flow!.state.fieldErrors!.password).to.include(violation);
+      // A rule the checklist shows is pointed at there; what it cannot show is named beside the field.
+      const ruleIndex = [
+        'too_short',
+        'too_long',
+        'missing_upper',
+        'missing_lower',
+        'missing_digit',
+        'missing_symbol',
+      ].indexOf(violation);
+      const inChecklist = ruleIndex >= 0;
+      expect(invalidField(el, 'password')).to.equal(inChecklist ? nl.errors.password_policy : nl.violations[violation]);
+      if (inChecklist) {
+        const item = shadowAll(el, '[part~="checklist-item"]')[Math.max(0, ruleIndex - 1)]!;
+        expect(item.classList.contains('unmet'), `checklist line for ${violation}`).to.equal(true);
+      }
+      // Announced, not shown a second time above the form.
       expect(alertText(el)).to.equal(nl.errors.password_policy);
+      expect(shadow(el, '[role="alert"]')!.classList.contains('visually-hidden')).to.equal(true);
     });
   }
+
+  it('password_policy: four broken rules make one line beside the field, not four', async () => {
+    const el = await showStep('details');
+    type(el, 'password', 'kort');
+    type(el, 'passwordRepeat', 'kort');
+    submitForm(el, 'password');
+    await failedOn(el, 'details');
+    expect(el.flow!.state.fieldErrors!.password).to.have.length(4);
+    expect(shadowAll(el, '#wt-password-error p').map((p) => p.textContent.trim())).to.deep.equal([
+      nl.errors.password_policy,
+    ]);
+    expect(shadowAll(el, '[part~="checklist-item"].unmet')).to.have.length(4);
+  });
+
+  it('a failed submit moves focus to the first invalid field, and the alert still announces it', async () => {
+    const el = await showStep('details');
+    type(el, 'password', PASSWORD);
+    type(el, 'passwordRepeat', PASSWORD);
+    shadow<HTMLButtonElement>(el, 'button[type="submit"]')!.focus();
+    shadow<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await failedOn(el, 'details');
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('firstName');
+    expect(alertText(el)).to.equal(nl.errors.invalid_request);
+
+    // Also on the supplier step, and for a failure the SDK finds before sending (the repeat differs).
+    const supplier = await showStep('supplier');
+    button(supplier, nl.supplier.action).focus();
+    button(supplier, nl.supplier.action).click();
+    await failedOn(supplier, 'supplier');
+    expect(supplier.shadowRoot!.activeElement?.id).to.equal('wt-supplierId');
+
+    const again = await showStep('details');
+    type(again, 'password', PASSWORD);
+    type(again, 'passwordRepeat', `${PASSWORD}x`);
+    submitForm(again, 'password');
+    await again.updateComplete;
+    expect(again.shadowRoot!.activeElement?.getAttribute('name')).to.equal('passwordRepeat');
+  });
 
   it('password_policy: the blocklist verdict comes from the server (P3)', async () => {
     const el = await showStep('details');
