@@ -6,32 +6,13 @@
 import {
   createOnboardingFlow,
   passwordRulesAttribute,
-  type ErrorCode,
   type FieldName,
   type FlowState,
 } from '@wij-techniek/onboarding-sdk';
+import { message, roleText } from './texts.js';
 
 const app = document.querySelector<HTMLElement>('#app')!;
 const status = document.querySelector<HTMLElement>('#status')!;
-
-// A few error texts; a real UI translates every code of ERROR_CODES (the element does, in nl and en).
-const MESSAGES: Partial<Record<ErrorCode, string>> = {
-  code_invalid: 'Deze code klopt niet. Controleer de code in je e-mail.',
-  code_expired: 'Deze code is verlopen. Vraag een nieuwe code aan.',
-  too_many_attempts: 'Te vaak een verkeerde code. Vul je e-mailadres opnieuw in.',
-  flow_expired: 'Je aanmelding is verlopen. Vul je e-mailadres opnieuw in.',
-  invalid_email: 'Vul een e-mailadres in zoals naam@bedrijf.nl.',
-  invalid_credentials: 'E-mailadres of wachtwoord klopt niet.',
-  passwords_differ: 'De wachtwoorden zijn niet gelijk.',
-  password_policy: 'Het wachtwoord voldoet niet aan de regels.',
-  resend_too_soon: 'Wacht even voordat je een nieuwe code aanvraagt.',
-  rate_limited: 'Te veel pogingen. Probeer het later opnieuw.',
-  eherkenning_cancelled: 'Je hebt het inloggen met eHerkenning afgebroken. Kies je leverancier en probeer het opnieuw.',
-  eherkenning_level_too_low: 'Je eHerkenning heeft niet niveau 3. Vraag niveau 3 aan bij je leverancier.',
-  eherkenning_failed: 'Inloggen met eHerkenning is niet gelukt. Probeer het opnieuw.',
-  network_error: 'Geen verbinding met de server. Controleer je verbinding en probeer het opnieuw.',
-};
-const message = (code: string) => MESSAGES[code as ErrorCode] ?? `Er ging iets mis (${code}). Probeer het opnieuw.`;
 
 const flow = createOnboardingFlow({ apiBase: '/api/v1', lang: 'nl' });
 flow.subscribe(render);
@@ -54,6 +35,7 @@ setInterval(() => {
   const shown = left > 0 && left <= 120;
   const extendable = state.sessionExtendable === true && 'stayActive' in state.actions;
   if (shown && notice.hidden) {
+    status.className = '';
     status.textContent = extendable
       ? 'Je sessie stopt over 2 minuten als je niets doet. Kies Doorgaan om verder te gaan.'
       : 'Je sessie stopt over 2 minuten en kan niet worden verlengd. Log daarna opnieuw in.';
@@ -68,6 +50,7 @@ setInterval(() => {
 function render(state: FlowState): void {
   app.setAttribute('aria-busy', String(state.busy));
   status.textContent = state.error ? message(state.error.code) : '';
+  status.className = state.error ? 'error' : '';
   const errors = (field: FieldName) => (state.fieldErrors?.[field] ?? []).map(message);
   switch (state.step) {
     case 'start':
@@ -156,7 +139,7 @@ function render(state: FlowState): void {
     case 'verified':
       return show(
         text('Jouw account is geverifieerd!'),
-        text(`Je bent beheerder van ${state.organisation.name}.`),
+        text(roleText(state)),
         button('Uitloggen', () => state.actions.signOut()),
       );
     case 'invitation':
@@ -179,10 +162,15 @@ function render(state: FlowState): void {
                 { type: 'password', autocomplete: 'new-password' },
                 errors('passwordRepeat'),
               ),
-              input('firstName', 'Voornaam', { autocomplete: 'given-name' }),
-              input('lastName', 'Achternaam', { autocomplete: 'family-name' }),
+              input('firstName', 'Voornaam', { autocomplete: 'given-name' }, errors('firstName')),
+              input('lastName', 'Achternaam', { autocomplete: 'family-name' }, errors('lastName')),
             ]),
       );
+    default: {
+      // Compiles only while every step has a case: a step added to the SDK is a compile error here.
+      const unhandled: never = state;
+      throw new Error(`Geen weergave voor stap ${(unhandled as FlowState).step}`);
+    }
   }
 }
 
