@@ -15,6 +15,7 @@ import type { WtSignedInEvent } from './events/signed-in.js';
 import { format, type LanguageTextOverrides, type TextOverrides } from './i18n/translation.js';
 import styles from './onboarding.styles.js';
 import { renderStep } from './steps/render-step.js';
+import { startContent } from './steps/start.js';
 import { SIGN_UP_STEPS } from './steps/sign-up-steps.js';
 import { messageFor, type StepView } from './steps/view.js';
 
@@ -206,6 +207,8 @@ export class WtOnboarding extends LitElement {
   #focusOnFirstStep: boolean;
   /** Set when a submit failed with field errors: focus moves to the first invalid field after the render. */
   #focusInvalid = false;
+  /** Set by "Opnieuw proberen": focus moves to the heading once the load worked. */
+  #focusAfterRetry = false;
   #flowLang: { flow: OnboardingFlow; lang: string } | undefined;
   #credential: { id: string; password: string } | undefined;
 
@@ -265,6 +268,13 @@ export class WtOnboarding extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     }
     const step = this.#flowController.bootstrap.status === TaskStatus.COMPLETE ? this.flow?.state.step : undefined;
+    if (step && this.#focusAfterRetry && this.flow?.config) {
+      // The retry button is gone: the person asked for this step, so focus lands on its heading.
+      this.#focusAfterRetry = false;
+      this.#shownStep = step;
+      this.renderRoot.querySelector<HTMLElement>('#wt-heading')?.focus();
+      return;
+    }
     if (!step || step === this.#shownStep) return;
     const first = this.#shownStep === undefined;
     this.#shownStep = step;
@@ -315,6 +325,8 @@ export class WtOnboarding extends LitElement {
         this.password = password;
       },
     };
+    // Without the server's configuration no later step can work (no suppliers, no policy): stay on the start.
+    if (!flow.config) return this.#renderLoadFailed(view);
     const { heading, body } = renderStep(view);
     const index = (SIGN_UP_STEPS as readonly StepId[]).indexOf(state.step);
     const { error } = state;
@@ -395,19 +407,47 @@ export class WtOnboarding extends LitElement {
     return html`<div part="status" class="status" role="status">${this.#localize.t.common.loading}</div>`;
   }
 
-  #renderLoadFailed() {
+  /**
+   * The first load failed (no server behind the page, no connection, an error): every later step needs the
+   * server, so the start step keeps the error in view and offers "Opnieuw proberen" (the restore again) where
+   * "Start hier" would lead three steps on to a request that cannot work. `view` is missing only when the flow
+   * could not even be created; the retry then starts over.
+   */
+  #renderLoadFailed(view?: StepView) {
     const t = this.#localize.t;
-    return html`<div part="status status-error" class="status status-error" role="alert">${t.common.loadFailed}</div>
-      <div part="actions" class="actions">
-        <button
-          part="button button-primary"
-          class="button button-primary"
-          type="button"
-          @click=${() => void this.#flowController.bootstrap.run()}
-        >
-          ${t.common.retry}
-        </button>
-      </div>`;
+    const busy = view?.state.busy ?? false;
+    const { heading, body } = startContent(
+      view ?? { t, eherkenningInfoUrl: this.eherkenningInfoUrl, supplierCount: undefined },
+      html`<button
+        part="button button-primary"
+        class="button button-primary"
+        type="button"
+        @click=${() => this.#retry()}
+      >
+        ${t.common.retry}
+      </button>`,
+    );
+    return html`<div part="header" class="header">
+        <h2 part="heading" class="heading" id="wt-heading" tabindex="-1">${heading}</h2>
+      </div>
+      <div part="status" class=${busy ? 'status' : 'status visually-hidden'} role="status">
+        ${busy ? t.common.busy : nothing}
+      </div>
+      <div part="status status-error" class=${busy ? 'status visually-hidden' : 'status status-error'} role="alert">
+        ${busy ? nothing : t.common.loadFailed}
+      </div>
+      <section part="step step-start" class="step" aria-labelledby="wt-heading">${body}</section>`;
+  }
+
+  /** Loads again what the first load could not; once it works, focus goes to the step's heading. */
+  #retry(): void {
+    const { flow } = this;
+    this.#focusAfterRetry = true;
+    if (flow && this.#flowController.bootstrap.status === TaskStatus.COMPLETE) {
+      flow.restore().catch(reportError);
+    } else {
+      void this.#flowController.bootstrap.run();
+    }
   }
 
   #setCustomState(name: string, on: boolean): void {
