@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { PASSWORD_POLICIES } from '@wij-techniek/onboarding-sdk';
 import type { WtOnboarding } from '../src/onboarding.js';
-import { API, CONFIG, SUPPLIERS, worker } from './support/api.js';
+import { ACCOUNT, api, API, CONFIG, EXISTING_EMAIL, SUPPLIERS, worker } from './support/api.js';
 import { button, resetAll, sessionFor, settled, shadow, shadowAll, showStep } from './support/fixture.js';
 
 /** The step's paragraphs, whitespace collapsed. */
@@ -98,5 +98,20 @@ describe('<wt-onboarding> texts from the seed', () => {
       'Vul een zelfbedacht en veilig wachtwoord van tussen de 15-128 karakters in. Herhaal het wachtwoord in het ' +
         'vakje eronder. Vul ook je voor- en achternaam in.',
     );
+  });
+
+  it('code: says what an address with an account receives instead of a code, the same for every address', async () => {
+    const hint =
+      'Heb je met dit e-mailadres al een Wij Techniek-account? Dan krijg je geen code, maar een e-mail "Je hebt ' +
+      'al een Wij Techniek-account". Meld je dan aan met de link in die e-mail.';
+    for (const email of [ACCOUNT.email, EXISTING_EMAIL]) {
+      const el = await showStep('code', { session: { step: 'code', flow: api.codeFlow('signup', email, 45) } });
+      expect(paragraphs(el), `the code step for ${email}`).to.include(hint);
+    }
+    const en = await showStep('code', { lang: 'en' });
+    expect(paragraphs(en).join(' ')).to.contain('an e-mail "You already have a Wij Techniek account"');
+    // A forgotten password's code step has its own wording ("Als er een account bij … hoort").
+    const reset = await showStep('password-code');
+    expect(paragraphs(reset)).to.not.include(hint);
   });
 });

@@ -57,6 +57,8 @@ export const en: Translation = {
     heading: 'Enter the verification code',
     intro:
       'You will now receive a verification code by e-mail at {email}. Copy the code from the e-mail and paste it here.',
+    existingAccount:
+      'Already have a Wij Techniek account with this e-mail address? Then you receive no code but an e-mail "You already have a Wij Techniek account". Sign in with the link in that e-mail.',
     code: 'Verification code',
     codeHint: 'The code has 6 digits. Spaces and dashes are fine.',
     action: 'Next',

@@ -57,6 +57,8 @@ export const nl: Translation = {
     heading: 'Vul de verificatiecode in',
     intro:
       'Je ontvangt nu een verificatiecode per e-mail op {email}. Kopieer deze code uit je e-mail en plak hem in dit vakje.',
+    existingAccount:
+      'Heb je met dit e-mailadres al een Wij Techniek-account? Dan krijg je geen code, maar een e-mail "Je hebt al een Wij Techniek-account". Meld je dan aan met de link in die e-mail.',
     code: 'Verificatiecode',
     codeHint: 'De code heeft 6 cijfers. Spaties en streepjes mogen.',
     action: 'Volgende',

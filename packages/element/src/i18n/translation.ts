@@ -66,6 +66,11 @@ export interface Translation {
   readonly code: {
     readonly heading: string;
     readonly intro: string;
+    /**
+     * Sign-up only: an address that has an account gets the mail "Je hebt al een Wij Techniek-account" instead of a
+     * code. Shown to everyone, so it tells nothing about the address typed (no enumeration, SECURITY.md R4).
+     */
+    readonly existingAccount: string;
     readonly code: string;
     readonly codeHint: string;
     readonly action: string;
