@@ -69,6 +69,18 @@ describe('<wt-onboarding> errors', () => {
     expect(shadow(el, '[role="alert"]')!.classList.contains('visually-hidden')).to.equal(false);
   });
 
+  it('too_many_attempts: the address typed on this page is filled in again at the e-mail step', async () => {
+    const el = await showStep('email');
+    type(el, 'email', ACCOUNT.email);
+    submitForm(el, 'email');
+    await settled(el, 'code');
+    api.session.flow!.attemptsLeft = 1;
+    type(el, 'code', '999999');
+    submitForm(el, 'code');
+    await failedOn(el, 'email');
+    expect(shadow<HTMLInputElement>(el, '[name="email"]')!.value).to.equal(ACCOUNT.email);
+  });
+
   it('resend_too_soon: says how long to wait and counts down (C7)', async () => {
     const el = await showStep('code', { session: { ...sessionFor('code'), flow: api.codeFlow('signup') } });
     api.failNext('/signup/code/resend', { code: 'resend_too_soon', extra: { retryAfterSeconds: 30 } });
