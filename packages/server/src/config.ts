@@ -53,6 +53,11 @@ export interface Config {
   readonly cleanupIntervalSeconds: number;
   /** How long a sent or abandoned mail's row (address, template, status) stays before the clean-up deletes it. */
   readonly outboxRetentionSeconds: number;
+  /**
+   * How long `close()` (SIGTERM) lets requests in flight finish before it cuts them (`SHUTDOWN_GRACE`); 0 cuts them
+   * at once.
+   */
+  readonly shutdownGraceSeconds: number;
 }
 
 /** The default of `CLEANUP_INTERVAL`. */
@@ -65,6 +70,16 @@ const DAY = 24 * 3600;
  * server's trouble in the abandoned rows, short enough that addresses do not pile up.
  */
 export const DEFAULT_OUTBOX_RETENTION_SECONDS = 30 * DAY;
+
+/**
+ * The default of `SHUTDOWN_GRACE`: long enough for the slowest request (a sign-in's password hash waiting for a
+ * free core, a statement near its 10 s timeout is the exception), short enough to stay well inside the usual
+ * orchestrator's kill timeout (Kubernetes 30 s, systemd 90 s).
+ */
+export const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+
+/** The longest `SHUTDOWN_GRACE`. */
+const MAX_SHUTDOWN_GRACE_SECONDS = 10 * 60;
 
 /** The bounds of `OUTBOX_RETENTION` (and of `createServer({ cleanup: { outboxRetentionSeconds } })`). */
 export const OUTBOX_RETENTION_BOUNDS = { min: 3600, max: 365 * DAY } as const;
@@ -280,6 +295,16 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const graceRaw = value('SHUTDOWN_GRACE');
+  const shutdownGraceSeconds = graceRaw === undefined ? DEFAULT_SHUTDOWN_GRACE_SECONDS : parseDuration(graceRaw);
+  if (shutdownGraceSeconds === undefined || shutdownGraceSeconds > MAX_SHUTDOWN_GRACE_SECONDS) {
+    throw new ConfigError(
+      'SHUTDOWN_GRACE',
+      `must be a duration of at most 10m such as 10s, 30 or 1m (0 cuts requests in flight at once; default ${formatDuration(DEFAULT_SHUTDOWN_GRACE_SECONDS)})`,
+      graceRaw,
+    );
+  }
+
   return {
     production,
     port,
@@ -303,6 +328,7 @@ export function loadConfig(env: Env = process.env): Config {
     limits: limitsFrom(value),
     cleanupIntervalSeconds,
     outboxRetentionSeconds,
+    shutdownGraceSeconds,
   };
 }
 

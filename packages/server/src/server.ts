@@ -2,6 +2,7 @@ import { PASSWORD_POLICIES } from '@wij-techniek/onboarding-contract';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod/mini';
 import { createApp } from './app.js';
@@ -21,6 +22,7 @@ import { deriveKeys } from './security/keys.js';
 import { PasswordHasher, type ScryptParams } from './security/passwords.js';
 import { checkLimits, type Limits } from './security/limits.js';
 import { RateLimiter } from './security/rate-limit.js';
+import { GracefulHttp } from './shutdown.js';
 import { isAllowedReturnTo } from './security/return-to.js';
 import { SessionService } from './sessions/sessions.js';
 import { Cleanup, DEFAULT_CLEANUP_BATCH_SIZE, type CleanupSettings } from './store/cleanup.js';
@@ -90,7 +92,11 @@ export interface RunningServer {
   readonly outbox: OutboxWorker;
   /** The clean-up of expired rows; `run()` does one pass now. */
   readonly cleanup: Cleanup;
-  /** Stops listening, stops the worker, closes the database (and releases the PGlite lock). */
+  /**
+   * Stops gracefully: stops accepting connections and answers `/readyz` with 503 at once, lets requests in flight
+   * finish for up to `SHUTDOWN_GRACE` (then cuts what is left), stops the outbox worker and the clean-up, and closes
+   * the database last (releasing the PGlite lock). Calling it again returns the same promise.
+   */
   close(): Promise<void>;
 }
 
@@ -184,11 +190,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     if (options.mailWorker !== false) outbox.start();
     if (options.cleanup !== false) cleanup.start();
 
+    const graceful = new GracefulHttp();
     let server: ServerType | undefined;
     let url = '';
     if (options.listen !== false) {
       server = await new Promise<ServerType>((resolve, reject) => {
-        const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+        const started = serve({ fetch: graceful.wrap(app.fetch), port: config.port, hostname: config.host }, () =>
+          resolve(started),
+        );
+        graceful.attach(started as Server);
         started.once('error', reject);
       });
       const address = server.address() as AddressInfo;
@@ -208,10 +218,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       close() {
         closing ??= (async () => {
           if (server) {
-            await new Promise<void>((resolve) => {
-              server.close(() => resolve());
-              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-            });
+            const graceSeconds = config.shutdownGraceSeconds;
+            logger.info('shutdown_started', { graceSeconds });
+            // The database stays open until every request in flight was answered or cut: a handler that still
+            // runs must not find it closed (it would answer 503 and log database_unavailable).
+            const { cut } = await graceful.close(graceSeconds * 1000);
+            if (cut > 0) logger.warn('shutdown_cut_requests', { requests: cut, graceSeconds });
           }
           await outbox.stop();
           await cleanup.stop();

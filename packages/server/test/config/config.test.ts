@@ -99,6 +99,26 @@ describe('configuration', () => {
     assert.match(operators, /\| `OUTBOX_RETENTION` \| `30d` \|/, 'docs/operators.md lists it with its default');
   });
 
+  it('SHUTDOWN_GRACE: 10 s unless set as a duration up to 10m; 0 cuts at once; a wrong value says what to write', () => {
+    assert.equal(loadConfig({}).shutdownGraceSeconds, 10);
+    for (const [value, seconds] of [
+      ['0', 0],
+      ['30', 30],
+      ['45s', 45],
+      ['2m', 120],
+      ['10m', 600],
+    ] as const) {
+      assert.equal(loadConfig({ SHUTDOWN_GRACE: value }).shutdownGraceSeconds, seconds, value);
+    }
+    for (const value of ['11m', '1h', '-1', '1.5s', 'soon', '10 s']) {
+      const error = failure({ SHUTDOWN_GRACE: value });
+      assert.equal(error.variable, 'SHUTDOWN_GRACE');
+      assert.match(error.message, /^SHUTDOWN_GRACE must be a duration of at most 10m such as 10s/);
+    }
+    const operators = readFileSync(new URL('../../../../docs/operators.md', import.meta.url), 'utf8');
+    assert.match(operators, /\| `SHUTDOWN_GRACE` \| `10s` \|/, 'docs/operators.md lists it with its default');
+  });
+
   it('production refuses dev defaults: SECRET, SMTP_URL, https PUBLIC_URL and the broker are required', () => {
     assert.equal(loadConfig(PRODUCTION).secureCookies, true);
     for (const variable of ['SECRET', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'ALLOWED_ORIGINS', 'EHERKENNING_ISSUER']) {
