@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from './context.js';
 import { MAX_BODY_BYTES } from './http/body.js';
 import { cors, originCheck } from './http/origin.js';
+import { requestLog } from './http/request-log.js';
 import { problem, ProblemError } from './problems.js';
 import { configRoutes } from './routes/config.js';
 import { registerDevMailbox } from './routes/dev-mailbox.js';
@@ -54,6 +55,8 @@ export function createApp(ctx: AppContext, options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const headers = securityHeaders(ctx.config);
 
+  // First, so every later step logs with the request id and the access log sees the final answer.
+  app.use('*', requestLog(ctx.logger));
   app.use('*', async (c, next) => {
     c.set('ctx', ctx);
     await next();

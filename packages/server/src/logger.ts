@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from './clock.js';
 
 /** Severity of a log record. */
@@ -19,16 +20,39 @@ export type LogFields = Readonly<Record<string, LogValue>> & {
 
 /**
  * Structured logging: one JSON object per line with `time`, `level` and `event` (a stable snake_case name,
- * e.g. `code_failed`), then the fields. Security events (SECURITY.md L2) are `info`/`warn` records with these
- * names: `code_issued`, `code_failed`, `flow_locked`, `account_created`, `login_succeeded`, `login_failed`,
- * `login_locked`, `session_ended`, `password_reset`, `mail_sent`, `mail_failed`, `mail_abandoned`,
- * `rate_limited`, `origin_refused`.
+ * e.g. `code_failed`), then the fields of the current scope (`requestId` while a request is served, see
+ * {@link withLogScope}), then the record's own fields. Security events (SECURITY.md L2) are `info`/`warn`
+ * records with these names: `code_issued`, `code_failed`, `flow_locked`, `account_created`, `login_succeeded`,
+ * `login_failed`, `login_locked`, `session_ended`, `password_reset`, `mail_sent`, `mail_failed`,
+ * `mail_abandoned`, `rate_limited`, `origin_refused`.
  */
 export interface Logger {
   log(level: LogLevel, event: string, fields?: LogFields): void;
   info(event: string, fields?: LogFields): void;
   warn(event: string, fields?: LogFields): void;
   error(event: string, fields?: LogFields): void;
+}
+
+/** The fields every record written inside a scope carries, as long as the scope is open. */
+interface LogScope {
+  readonly fields: Readonly<Record<string, LogValue>>;
+  open: boolean;
+}
+
+const scopes = new AsyncLocalStorage<LogScope>();
+
+/**
+ * Runs `fn` so that every record logged from it — and from whatever it awaits — carries `fields` (the request id).
+ * The scope closes when `fn` settles: timers and promise chains started inside it that outlive it (the outbox
+ * worker woken by a request) log without these fields from then on, instead of carrying a finished request's id.
+ */
+export async function withLogScope<T>(fields: Readonly<Record<string, LogValue>>, fn: () => Promise<T>): Promise<T> {
+  const scope: LogScope = { fields, open: true };
+  try {
+    return await scopes.run(scope, fn);
+  } finally {
+    scope.open = false;
+  }
 }
 
 /** A logger that writes each record as one line to `write` (stdout by default). */
@@ -47,7 +71,8 @@ export function createLogger(options: { write?: (line: string) => void; clock?: 
 }
 
 /**
- * The record as written: the logger's own keys first and untouchable, then the fields. A field that would overwrite an earlier key gets the prefix `field_` (a field `level: 'EH3'` once
+ * The record as written: the logger's own keys first and untouchable, then the scope's fields, then the
+ * record's. A field that would overwrite an earlier key gets the prefix `field_` (a field `level: 'EH3'` once
  * replaced the severity). The object has no prototype, so a field named `__proto__` is just a field.
  */
 function record(time: string, level: LogLevel, event: string, fields: LogFields): Record<string, unknown> {
@@ -55,11 +80,13 @@ function record(time: string, level: LogLevel, event: string, fields: LogFields)
   out.time = time;
   out.level = level;
   out.event = event;
+  const scope = scopes.getStore();
   const add = (key: string, value: unknown) => {
     let name = key;
     while (Object.hasOwn(out, name)) name = `field_${name}`;
     out[name] = value;
   };
+  if (scope?.open) for (const [key, value] of Object.entries(scope.fields)) add(key, value);
   for (const [key, value] of Object.entries(fields)) add(key, value);
   return out;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createLogger, type LogFields } from '../../src/logger.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createLogger, withLogScope, type LogFields } from '../../src/logger.ts';
 
 /** A logger writing to an array, at a fixed time. */
 function capture() {
@@ -43,5 +44,28 @@ describe('log records', () => {
     assert.equal(record!.level, 'error');
     assert.equal(record!.path, '/a');
     assert.equal(Object.getOwnPropertyDescriptor(record, '__proto__')?.value, 'x');
+  });
+
+  it('inside a scope every record carries its fields; a timer that outlives the scope logs without them', async () => {
+    const { logger, records } = capture();
+    let later: Promise<void> | undefined;
+    await withLogScope({ requestId: 'r-1' }, async () => {
+      logger.info('inside', { requestId: 'not-this-one' });
+      await sleep(1);
+      logger.info('after_await');
+      // Like the outbox worker woken by a request: its next passes are not that request's.
+      later = sleep(20).then(() => logger.info('later'));
+    });
+    logger.info('outside');
+    await later;
+    assert.deepEqual(
+      records().map((record) => [record.event, record.requestId, record.field_requestId]),
+      [
+        ['inside', 'r-1', 'not-this-one'],
+        ['after_await', 'r-1', undefined],
+        ['outside', undefined, undefined],
+        ['later', undefined, undefined],
+      ],
+    );
   });
 });

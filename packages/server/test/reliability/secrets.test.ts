@@ -144,11 +144,15 @@ describe('L1 / W3 secrets of a full journey stay out of logs and stored plaintex
   });
 });
 
-/** The parts of an answer that may differ between two people: the date, and the session cookie's value. */
+/**
+ * The parts of an answer that may differ between two people: the date, the session cookie's value and the
+ * request id (a fresh UUID each time, so always of one shape and length).
+ */
 function comparable(answer: Answer, email: string) {
   const headers = [...answer.headers.entries()]
     .filter(([name]) => name !== 'date' && name !== 'set-cookie')
-    .sort(([a], [b]) => a.localeCompare(b));
+    .map(([name, value]) => [name, name === 'x-request-id' ? value.replace(/^[0-9a-f-]{36}$/, '<uuid>') : value])
+    .sort(([a], [b]) => a!.localeCompare(b!));
   const cookies = answer.headers.getSetCookie().map((cookie) => cookie.replace(/=[^;]*/, '=<value>'));
   return { status: answer.status, headers, cookies, body: answer.text.split(email).join('<address>') };
 }
