@@ -1,18 +1,22 @@
 import { ConfigError } from './config.js';
+import { createLogger } from './logger.js';
 import { DataDirLockedError } from './store/dir-lock.js';
 import { HalfInitialisedError } from './store/pglite.js';
 import { createServer } from './server.js';
-import { testingCliOptions } from './testing/cli-options.js';
+import { TEST_VARIABLES, testingCliOptions, type TestingCliSettings } from './testing/cli-options.js';
 
 /**
  * `wt-onboarding-server`: reads the environment, starts the server, prints the URL it listens on, and shuts down
  * cleanly on SIGINT/SIGTERM (the PGlite directory is closed and unlocked). A wrong variable, a locked or
- * half-initialised data directory stop it with one line on stderr and exit code 1.
+ * half-initialised data directory stop it with one line on stderr and exit code 1. The `WT_TEST_*` variables are
+ * read only with `--test-harness`; set or not read, each is named in a warning at start-up.
  */
-export async function main(): Promise<void> {
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   let server;
   try {
-    server = await createServer(testingCliOptions()); // test-only settings; ignored in production
+    const testing = testingCliOptions(argv, process.env);
+    warnAbout(testing);
+    server = await createServer(testing.options);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`wt-onboarding-server: configuration error: ${error.message}\n`);
@@ -42,6 +46,16 @@ export async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** One warning per test-only variable that is set: what it does now, or why it does nothing. */
+function warnAbout(testing: TestingCliSettings): void {
+  if (testing.honoured.length === 0 && testing.ignored.length === 0) return;
+  const logger = createLogger();
+  for (const { variable, value } of testing.honoured) {
+    logger.warn('test_setting_active', { variable, value, effect: TEST_VARIABLES[variable] });
+  }
+  for (const { variable, why } of testing.ignored) logger.warn('test_setting_ignored', { variable, reason: why });
 }
 
 await main();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TEST_HARNESS_FLAG } from '../../../src/testing/cli-options.ts';
 import type { FaultPointName } from '../../../src/testing/fault-points.ts';
 
 /** The package directory and the CLI the `wt-onboarding-server` bin runs (its sources, through tsx). */
@@ -18,6 +19,8 @@ export interface ChildServerOptions {
   readonly env: Record<string, string>;
   /** Arms one injection point (`WT_FAULT_POINT`). */
   readonly faultPoint?: FaultPointName;
+  /** Start with `--test-harness`, so the `WT_TEST_*` variables are read (default true). */
+  readonly testHarness?: boolean;
   /** How long start-up may take (PGlite cold start is slow on a loaded 2-core machine). */
   readonly startTimeoutMs?: number;
 }
@@ -55,7 +58,9 @@ export class ChildServer {
       ...options.env,
       ...(options.faultPoint ? { WT_FAULT_POINT: options.faultPoint } : {}),
     };
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI], {
+    // --test-harness: the opt-in without which the CLI ignores the WT_TEST_* variables.
+    const flags = options.testHarness === false ? [] : [TEST_HARNESS_FLAG];
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...flags], {
       cwd: PACKAGE_DIR,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
