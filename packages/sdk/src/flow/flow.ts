@@ -263,7 +263,8 @@ export class OnboardingFlow extends EventTarget {
         failure.step !== step &&
         (await this.client.session(options).catch(() => undefined));
       if (id !== this.#callId) return;
-      if (session) this.#learn(session);
+      // The server has dropped the flow (too many codes, expired): keep its address, so the e-mail step shows it.
+      if (session) this.#learn({ ...session, email: this.#facts.email ?? this.#facts.flow?.email });
       this.#fail(failure, step);
     } finally {
       if (id === this.#callId) this.#controller = undefined;

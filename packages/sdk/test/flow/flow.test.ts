@@ -392,6 +392,19 @@ describe('flow: error states', () => {
     assert.equal(event?.step, 'code', 'the error event names the step where it happened');
   });
 
+  it('too_many_attempts after a reload on the code step: the e-mail step still shows the address (C5)', async () => {
+    // Nothing was typed on this page: the address is known only from the server's flow, which the failure ends.
+    const h = harness({ session: session({ step: 'code', flow: flowInfo() }) });
+    await h.flow.restore();
+    const code = at(h.flow, 'code');
+    answer('post', '/signup/code', problem('too_many_attempts', { step: 'email' }));
+    answer('get', '/session', session({ step: 'email' }));
+    await code.actions.submit('000000');
+    const email = at(h.flow, 'email');
+    assert.equal(email.error?.code, 'too_many_attempts');
+    assert.equal(email.email, 'jan@bedrijf.nl');
+  });
+
   for (const [signup, kind] of [
     [true, 'signup'],
     [false, 'password-reset'],
