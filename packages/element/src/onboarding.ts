@@ -48,31 +48,36 @@ import { messageFor, type StepView } from './steps/view.js';
  * @csspart progress - "Stap 4 van 8" on the sign-up path.
  * @csspart heading - The step's heading (`h2`); it receives focus when the step changes.
  * @csspart subheading - A heading within a step (`h3`).
- * @csspart status - The live regions: the polite one (`role=status`) and the error one (`role=alert`).
- * @csspart status-error - The error live region (also part `status`).
+ * @csspart status - The polite live region (`role=status`): "Bezig…", a code sent again, the session extended.
+ * @csspart status-error - The error live region (`role=alert`), shown as a box when an error belongs to no field.
  * @csspart step - The step's content; also part `step-<step-id>`.
  * @csspart text - A paragraph of the step's text.
  * @csspart form - A form.
  * @csspart field - A label, hint, input and error message together.
+ * @csspart field-invalid - A field whose input is invalid (also part `field`): a bar on its start side marks it.
  * @csspart label - A field's label.
  * @csspart hint - A field's hint, and the resend countdown.
  * @csspart countdown - A countdown: the resend wait (also part `hint`), the time left in the session notice (also part `text`).
  * @csspart session-notice - The notice shown two minutes before the session ends if nothing happens: what happens, the time left and, when it can be extended, the button that does so (WCAG 2.2.1).
  * @csspart session-extend - The session notice's button that extends the session (also parts `button button-primary`).
  * @csspart input - An input or the supplier select.
+ * @csspart input-invalid - An invalid input (also part `input`), with a 6px start border: restore it here when a theme restyles `::part(input)`.
  * @csspart code-input - The verification code input (also part `input`).
  * @csspart supplier-select - The eHerkenning supplier drop-down (also part `input`).
  * @csspart error-message - The error message below a field.
  * @csspart checklist - The live checklist of the password rules.
- * @csspart checklist-item - One rule of the checklist.
+ * @csspart checklist-heading - The checklist's heading, "Je wachtwoord heeft:".
+ * @csspart checklist-item - One rule of the checklist; its icon (○, or ✓ when met) is `::part(checklist-item)::before`.
  * @csspart checklist-item-met - A rule the password meets (also part `checklist-item`).
  * @csspart rights - The list of rights an invited member was granted, on the verified step.
  * @csspart actions - A row of buttons.
  * @csspart button - Every button.
  * @csspart button-primary - The main action of a step (also part `button`).
  * @csspart button-secondary - Other actions (also part `button`).
+ * @csspart button-disabled - A button that waits, `aria-disabled="true"` (while busy; the resend button during its countdown); also part `button`.
  * @csspart password-toggle - The show/hide password button (also parts `button button-secondary`).
- * @csspart link - A link.
+ * @csspart password-toggle-pressed - The password toggle while the passwords are shown, `aria-pressed="true"` (also part `password-toggle`).
+ * @csspart link - A link; one that stands alone in its paragraph is a 44px target.
  *
  * @cssstate busy - A request is under way; submits do nothing until it ends.
  * @cssstate step-start - The start step is shown (one state per step id: `step-start`, `step-eherkenning-info`, `step-account`, `step-email`, `step-code`, `step-details`, `step-supplier`, `step-verified`, `step-password-email`, `step-password-code`, `step-password-new`, `step-invitation`).
@@ -88,6 +93,7 @@ import { messageFor, type StepView } from './steps/view.js';
  * @cssstate step-password-new - The new-password step is shown.
  * @cssstate step-invitation - The invitation step is shown.
  *
+ * @cssprop [--wt-actions-gap=0.75rem] - Gap between the buttons of a row (part `actions`).
  * @cssprop [--wt-button-border-radius=4px] - Button border radius.
  * @cssprop [--wt-button-border-width=2px] - Button border width.
  * @cssprop [--wt-button-disabled-opacity=0.6] - Button disabled opacity.
@@ -100,10 +106,14 @@ import { messageFor, type StepView } from './steps/view.js';
  * @cssprop [--wt-button-primary-border-color=transparent] - Primary button: border color.
  * @cssprop [--wt-button-primary-color=#ffffff] - Primary button: color.
  * @cssprop [--wt-button-primary-hover-background-color=#06345c] - Primary button: hover background color.
+ * @cssprop [--wt-button-primary-hover-border-color=var(--wt-button-primary-border-color, transparent)] - Primary button: hover border color.
+ * @cssprop [--wt-button-primary-hover-color=var(--wt-button-primary-color, #ffffff)] - Primary button: hover color.
  * @cssprop [--wt-button-secondary-background-color=#ffffff] - Secondary button: background color.
  * @cssprop [--wt-button-secondary-border-color=currentColor] - Secondary button: border color.
  * @cssprop [--wt-button-secondary-color=#0b4f8a] - Secondary button: color.
  * @cssprop [--wt-button-secondary-hover-background-color=#e8f0f7] - Secondary button: hover background color.
+ * @cssprop [--wt-button-secondary-hover-border-color=var(--wt-button-secondary-border-color, currentColor)] - Secondary button: hover border color.
+ * @cssprop [--wt-button-secondary-hover-color=var(--wt-button-secondary-color, #0b4f8a)] - Secondary button: hover color.
  * @cssprop [--wt-checklist-met-color=#00703c] - Checklist met color.
  * @cssprop [--wt-checklist-unmet-color=#4a4a4a] - Checklist unmet color.
  * @cssprop [--wt-code-input-max-inline-size=12em] - Code input max inline size.
@@ -115,14 +125,17 @@ import { messageFor, type StepView } from './steps/view.js';
  * @cssprop [--wt-form-field-hint-color=#4a4a4a] - Form field hint color.
  * @cssprop [--wt-form-field-label-color=inherit] - Form field label color.
  * @cssprop [--wt-form-field-label-font-weight=700] - Form field label font weight.
+ * @cssprop [--wt-form-field-row-gap=0.25rem] - Form field: gap between its label, hint, input and error message.
  * @cssprop [--wt-heading-2-color=inherit] - Step heading (h2): color.
  * @cssprop [--wt-heading-2-font-family=inherit] - Step heading (h2): font family.
  * @cssprop [--wt-heading-2-font-size=1.5em] - Step heading (h2): font size.
  * @cssprop [--wt-heading-2-font-weight=700] - Step heading (h2): font weight.
  * @cssprop [--wt-heading-2-line-height=1.25] - Step heading (h2): line height.
  * @cssprop [--wt-heading-3-color=inherit] - Sub-heading (h3): color.
+ * @cssprop [--wt-heading-3-font-family=inherit] - Sub-heading (h3): font family.
  * @cssprop [--wt-heading-3-font-size=1.125em] - Sub-heading (h3): font size.
  * @cssprop [--wt-heading-3-font-weight=700] - Sub-heading (h3): font weight.
+ * @cssprop [--wt-heading-3-line-height=inherit] - Sub-heading (h3): line height.
  * @cssprop [--wt-link-color=#0b4f8a] - Link color.
  * @cssprop [--wt-link-hover-color=#06345c] - Link hover color.
  * @cssprop [--wt-onboarding-background-color=#ffffff] - Element background color.
@@ -130,6 +143,7 @@ import { messageFor, type StepView } from './steps/view.js';
  * @cssprop [--wt-onboarding-border-radius=0] - Element border radius.
  * @cssprop [--wt-onboarding-border-width=0] - Element border width.
  * @cssprop [--wt-onboarding-color=#1a1a1a] - Element color.
+ * @cssprop [--wt-onboarding-color-scheme=light] - Element color scheme, `light` or `dark`: native controls, autofill and the caret follow it.
  * @cssprop [--wt-onboarding-font-family=system-ui] - Element font family (default: the system's UI font stack).
  * @cssprop [--wt-onboarding-font-size=1rem] - Element font size.
  * @cssprop [--wt-onboarding-line-height=1.5] - Element line height.
@@ -141,10 +155,16 @@ import { messageFor, type StepView } from './steps/view.js';
  * @cssprop [--wt-progress-font-size=0.875em] - Progress font size.
  * @cssprop [--wt-session-notice-background-color=#e8f0f7] - Session notice background color.
  * @cssprop [--wt-session-notice-border-color=#0b4f8a] - Session notice border color.
+ * @cssprop [--wt-session-notice-border-radius=0] - Session notice border radius.
  * @cssprop [--wt-session-notice-color=inherit] - Session notice color.
+ * @cssprop [--wt-session-notice-padding-block=0.75rem] - Session notice padding block.
+ * @cssprop [--wt-session-notice-padding-inline=1rem] - Session notice padding inline.
  * @cssprop [--wt-status-error-background-color=#fdf1f1] - Status error background color.
  * @cssprop [--wt-status-error-border-color=#b30000] - Status error border color.
+ * @cssprop [--wt-status-error-border-radius=0] - Status error border radius.
  * @cssprop [--wt-status-error-color=inherit] - Status error color.
+ * @cssprop [--wt-status-error-padding-block=0.75rem] - Status error padding block.
+ * @cssprop [--wt-status-error-padding-inline=1rem] - Status error padding inline.
  * @cssprop [--wt-text-input-background-color=#ffffff] - Text inputs and the supplier select: background color.
  * @cssprop [--wt-text-input-border-color=#4a4a4a] - Text inputs and the supplier select: border color.
  * @cssprop [--wt-text-input-border-radius=4px] - Text inputs and the supplier select: border radius.
@@ -351,7 +371,7 @@ export class WtOnboarding extends LitElement {
       </div>
       <div part="status" class=${status ? 'status' : 'status visually-hidden'} role="status">${status || nothing}</div>
       <div
-        part="status status-error"
+        part="status-error"
         class=${error && !shownInField ? 'status status-error' : 'status visually-hidden'}
         role="alert"
       >
@@ -433,7 +453,7 @@ export class WtOnboarding extends LitElement {
       <div part="status" class=${busy ? 'status' : 'status visually-hidden'} role="status">
         ${busy ? t.common.busy : nothing}
       </div>
-      <div part="status status-error" class=${busy ? 'status visually-hidden' : 'status status-error'} role="alert">
+      <div part="status-error" class=${busy ? 'status visually-hidden' : 'status status-error'} role="alert">
         ${busy ? nothing : t.common.loadFailed}
       </div>
       <section part="step step-start" class="step" aria-labelledby="wt-heading">${body}</section>`;

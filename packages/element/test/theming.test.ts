@@ -53,6 +53,7 @@ describe('<wt-onboarding> theming and configuration', () => {
       const el = await showStep(step, step === 'verified' ? { session: member } : {});
       if (step === 'details') {
         type(el, 'password', 'Zonnig');
+        shadow(el, '[part~="password-toggle"]')!.click();
         await el.updateComplete;
       }
       if (step === 'supplier') {

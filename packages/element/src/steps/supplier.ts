@@ -16,10 +16,10 @@ export function renderSupplier(view: StepView, state: StateOf<'supplier'>): Step
         aria-busy=${String(state.busy)}
         @submit=${onSubmit(view, (value) => state.actions.choose(value('supplierId')))}
       >
-        <div part="field" class="field">
+        <div part="field ${errors.length > 0 ? 'field-invalid' : ''}" class="field">
           <label part="label" for="wt-supplierId">${t.supplier.supplier}</label>
           <select
-            part="input supplier-select"
+            part="input supplier-select ${errors.length > 0 ? 'input-invalid' : ''}"
             id="wt-supplierId"
             name="supplierId"
             autocomplete="off"

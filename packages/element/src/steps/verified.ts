@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { format } from '../i18n/translation.js';
-import { text } from './parts.js';
+import { standaloneLink, text } from './parts.js';
 import type { StepContent, StepView } from './view.js';
 
 /**
@@ -14,15 +14,15 @@ export function renderVerified(view: StepView, state: StateOf<'verified'>): Step
   return {
     heading: t.verified.heading,
     body: html`${text(format(t.verified.organisation, { organisation: state.organisation.name }))}
-      ${text(administrator ? t.verified.administrator : t.verified.member)}
-      ${
-        administrator || state.rights.length === 0
-          ? nothing
-          : html`<p part="text" id="wt-rights-heading">${t.verified.rights}</p>
-              <ul part="rights" aria-labelledby="wt-rights-heading">
-                ${state.rights.map((right) => html`<li>${t.verified.right[right]}</li>`)}
-              </ul>`
-      }
-      <p part="text"><a part="link" href=${view.homeUrl}>${t.verified.home}</a></p>`,
+    ${text(administrator ? t.verified.administrator : t.verified.member)}
+    ${
+      administrator || state.rights.length === 0
+        ? nothing
+        : html`<p part="text" id="wt-rights-heading">${t.verified.rights}</p>
+            <ul part="rights" aria-labelledby="wt-rights-heading">
+              ${state.rights.map((right) => html`<li>${t.verified.right[right]}</li>`)}
+            </ul>`
+    }
+    ${standaloneLink(view.homeUrl, t.verified.home)}`,
   };
 }

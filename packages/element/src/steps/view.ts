@@ -71,12 +71,10 @@ export type FormValues = (name: string) => string;
 export function messageFor(view: StepView, code: FieldErrorCode): string {
   const { state, t } = view;
   const policy = 'policy' in state ? state.policy : undefined;
-  // The last wrong code ends the flow: the server answers `code_invalid` with no attempts left and the person is
-  // sent back to the address step (SECURITY.md C5). "0 more tries" would not tell them what to do; this does.
-  const flowEnded = code === 'code_invalid' && state.error?.code === code && state.error.attemptsLeft === 0;
-  const template = flowEnded
-    ? t.errors.too_many_attempts
-    : code === 'invalid_request' && view.field
+  // A code the client refused before sending (empty, letters) has not counted as a try: say what to fill in.
+  const unsent = code === 'invalid_request' || (code === 'code_invalid' && state.error?.code === 'invalid_request');
+  const template =
+    unsent && view.field
       ? t.fields[view.field]
       : code in t.violations
         ? t.violations[code as keyof Translation['violations']]
