@@ -143,6 +143,57 @@ function originOf(variable: string, value: string, allowPath = false): string {
   return allowPath ? url.href : url.origin;
 }
 
+/** A host name (RFC 1123 labels), as `HOST` may be besides an IP address. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+
+/** Checks that `HOST` is an IP address or a host name: no scheme, port, brackets or path. */
+function listenHost(raw: string): string {
+  if (isIP(raw) === 0 && !HOST_NAME.test(raw)) {
+    throw new ConfigError(
+      'HOST',
+      'must be an IP address or host name of this machine, such as 127.0.0.1, 0.0.0.0 (every IPv4 interface) or :: (every interface), without brackets or port',
+      raw,
+    );
+  }
+  return raw;
+}
+
+/**
+ * `postgres://user:***@host/db`: a connection URL fit to show, its password hidden — also in a URL that does not
+ * parse, whose password may hold a raw `@` or `/` (everything up to the last `@` is taken as user and password).
+ */
+function redactUrl(raw: string): string {
+  const start = raw.indexOf('://');
+  const at = raw.lastIndexOf('@');
+  if (start < 0 || at < start) return raw;
+  const credentials = raw.slice(start + 3, at);
+  const colon = credentials.indexOf(':');
+  const user = colon < 0 ? credentials : credentials.slice(0, colon);
+  return `${raw.slice(0, start + 3)}${colon < 0 ? user : `${user}:***`}${raw.slice(at)}`;
+}
+
+/**
+ * Checks that `DATABASE_URL` is a PostgreSQL connection URL that parses (so the driver's bare "Invalid URL" never
+ * reaches the operator). The value shown in the error has its password hidden.
+ */
+function postgresUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const expected = 'must be a PostgreSQL connection URL such as postgres://user:password@host:5432/onboarding';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', `${expected} (it does not parse as a URL)`, redactUrl(raw));
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `${expected} (postgres:// or postgresql://)`, redactUrl(raw));
+  }
+  if (!url.hostname && !url.searchParams.has('host')) {
+    throw new ConfigError('DATABASE_URL', `${expected} (the host is missing)`, redactUrl(raw));
+  }
+  return raw;
+}
+
 function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -186,7 +237,7 @@ export function loadConfig(env: Env = process.env): Config {
   };
 
   const port = parse(integer(0, 65535), 'PORT', value('PORT') ?? '8787', 'must be a port number from 0 to 65535');
-  const host = value('HOST') ?? '127.0.0.1';
+  const host = listenHost(value('HOST') ?? '127.0.0.1');
 
   const publicUrlRaw = production
     ? required('PUBLIC_URL', 'the https origin browsers use, such as https://www.wij-techniek.nl')
@@ -206,10 +257,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const appUrl = originOf('APP_URL', value('APP_URL') ?? allowedOrigins[0]!, true);
 
-  const databaseUrl = value('DATABASE_URL');
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// connection URL');
-  }
+  const databaseUrl = postgresUrl(value('DATABASE_URL'));
 
   const smtpUrl = production
     ? required('SMTP_URL', 'an smtp:// or smtps:// URL; the dev mailbox is not available in production')

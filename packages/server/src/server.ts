@@ -3,7 +3,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { isIP, type AddressInfo } from 'node:net';
 import { z } from 'zod/mini';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
@@ -23,6 +24,7 @@ import { PasswordHasher, type ScryptParams } from './security/passwords.js';
 import { checkLimits, type Limits } from './security/limits.js';
 import { RateLimiter } from './security/rate-limit.js';
 import { GracefulHttp } from './shutdown.js';
+import { dataDirStartupError, databaseStartupError, listenStartupError } from './startup-error.js';
 import { isAllowedReturnTo } from './security/return-to.js';
 import { SessionService } from './sessions/sessions.js';
 import { Cleanup, DEFAULT_CLEANUP_BATCH_SIZE, type CleanupSettings } from './store/cleanup.js';
@@ -133,16 +135,27 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     throw new Error('SMTP_URL is required when NODE_ENV=production');
   }
 
-  const db = options.database ?? (await openDatabase(config, options.databaseSchema));
+  // A host name that does not resolve is found before the database is opened (PGlite's first start takes seconds).
+  if (options.listen !== false && isIP(config.host) === 0) {
+    await lookup(config.host).catch((error: unknown) => {
+      throw listenStartupError(error, config.host, config.port) ?? error;
+    });
+  }
+  const db = options.database ?? (await openDatabase(config, options.databaseSchema).catch(startupError(config)));
   const closeDb = options.database ? async () => {} : () => db.close();
+  // What exists so far, stopped again (stopping one that never started is harmless) when a later step fails.
+  let transport: MailTransport | undefined;
+  let outbox: OutboxWorker | undefined;
+  let cleanup: Cleanup | undefined;
+  let server: ServerType | undefined;
   try {
-    const applied = await migrate(db);
+    const applied = await migrate(db).catch(startupError(config));
     if (applied.length > 0) logger.info('migrations_applied', { versions: applied });
 
-    const transport = options.mailTransport ?? (config.smtpUrl ? await smtpTransport(config) : mailboxTransport());
+    transport = options.mailTransport ?? (config.smtpUrl ? await smtpTransport(config) : mailboxTransport());
     // The dev mailbox shows mails from the outbox rows, so only with it do sent mails keep their content.
     const devMailbox = !config.production && transport.kind === 'mailbox';
-    const outbox = new OutboxWorker({
+    const worker = new OutboxWorker({
       db,
       transport,
       clock,
@@ -150,6 +163,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       keepSentContent: devMailbox,
       ...(options.outbox ? { settings: options.outbox } : {}),
     });
+    outbox = worker;
     const keys = deriveKeys(config.secret);
     const trusted = trustedProxyList(config);
     const context: AppContext = {
@@ -169,7 +183,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       async enqueueMail(target, mail) {
         const id = await enqueueMail(target, mail, clock);
         // Woken after the caller's transaction had a moment to commit; the poll catches anything later.
-        setImmediate(() => outbox.kick());
+        setImmediate(() => worker.kick());
         return id;
       },
       problem,
@@ -182,30 +196,26 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       pseudonym: (value) => keys.hmac('log-pseudonym', value).slice(0, 16),
       antiAutomation,
     };
-    const cleanup = new Cleanup({ db, clock, logger, settings: cleanupSettings });
+    const sweeper = new Cleanup({ db, clock, logger, settings: cleanupSettings });
+    cleanup = sweeper;
     const app = createApp(context, {
       devMailbox,
       ...(options.routes ? { routes: options.routes } : {}),
     });
-    if (options.mailWorker !== false) outbox.start();
-    if (options.cleanup !== false) cleanup.start();
 
     const graceful = new GracefulHttp();
-    let server: ServerType | undefined;
     let url = '';
     if (options.listen !== false) {
-      server = await new Promise<ServerType>((resolve, reject) => {
-        const started = serve({ fetch: graceful.wrap(app.fetch), port: config.port, hostname: config.host }, () =>
-          resolve(started),
-        );
-        graceful.attach(started as Server);
-        started.once('error', reject);
-      });
+      server = await listen(graceful, app.fetch, config);
       const address = server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host}:${address.port}`;
-      logger.info('listening', { url, database: db.kind, mail: transport.kind });
     }
+    // Only once it listens: a start that fails leaves no worker behind to log about a closed database.
+    if (options.mailWorker !== false) worker.start();
+    if (options.cleanup !== false) sweeper.start();
+    if (server) logger.info('listening', { url, database: db.kind, mail: transport.kind });
+    const mail = transport;
 
     let closing: Promise<void> | undefined;
     return {
@@ -213,8 +223,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       app,
       config,
       context,
-      outbox,
-      cleanup,
+      outbox: worker,
+      cleanup: sweeper,
       close() {
         closing ??= (async () => {
           if (server) {
@@ -225,18 +235,57 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
             const { cut } = await graceful.close(graceSeconds * 1000);
             if (cut > 0) logger.warn('shutdown_cut_requests', { requests: cut, graceSeconds });
           }
-          await outbox.stop();
-          await cleanup.stop();
-          transport.close();
+          await worker.stop();
+          await sweeper.stop();
+          mail.close();
           await closeDb();
         })();
         return closing;
       },
     };
   } catch (error) {
+    await outbox?.stop();
+    await cleanup?.stop();
+    server?.close();
+    transport?.close();
     await closeDb();
     throw error;
   }
+}
+
+/**
+ * Listens on `HOST`:`PORT` with `fetch` behind `graceful`; a port in use or a host that is not this machine's is a
+ * {@link StartupError} naming the variable.
+ */
+async function listen(
+  graceful: GracefulHttp,
+  fetch: Hono<AppEnv>['fetch'],
+  config: Pick<Config, 'host' | 'port'>,
+): Promise<ServerType> {
+  try {
+    return await new Promise<ServerType>((resolve, reject) => {
+      const started = serve({ fetch: graceful.wrap(fetch), port: config.port, hostname: config.host }, () =>
+        resolve(started),
+      );
+      graceful.attach(started as Server);
+      started.once('error', reject);
+    });
+  } catch (error) {
+    throw listenStartupError(error, config.host, config.port) ?? error;
+  }
+}
+
+/**
+ * Turns a failure to open or migrate the configured database into a {@link StartupError} naming `DATABASE_URL`
+ * or `DATA_DIR` (never with the URL's password), and lets any other error through as it is.
+ */
+function startupError(config: Pick<Config, 'databaseUrl' | 'dataDir'>): (error: unknown) => never {
+  return (error) => {
+    const named = config.databaseUrl
+      ? databaseStartupError(error, config.databaseUrl)
+      : dataDirStartupError(error, config.dataDir);
+    throw named ?? error;
+  };
 }
 
 /** `value` when it passes `schema`, else a {@link ConfigError} naming `options.<name>`. */
