@@ -17,7 +17,25 @@ export interface OutboxSettings {
   readonly pollMilliseconds: number;
   /** Mails claimed at once. */
   readonly batchSize: number;
+  /**
+   * Longest pause between polls while they keep failing (the database is away): the pause doubles from
+   * `pollMilliseconds` after each failed poll up to this, and is back to `pollMilliseconds` after one that works.
+   */
+  readonly maxPollBackoffMilliseconds: number;
 }
+
+/** The timer the worker polls with; tests pass their own to run each poll by hand. */
+export interface PollTimer {
+  /** Calls `callback` after `ms`; must not keep the process alive on its own. */
+  set(callback: () => void, ms: number): unknown;
+  /** Cancels what {@link PollTimer.set} returned. */
+  clear(handle: unknown): void;
+}
+
+const systemTimer: PollTimer = {
+  set: (callback, ms) => setTimeout(callback, ms).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 /** The defaults: 8 tries over about two hours (30 s, 1, 2, 4, 8, 16, 32 min, then abandoned). */
 export const DEFAULT_OUTBOX_SETTINGS: OutboxSettings = {
@@ -27,6 +45,7 @@ export const DEFAULT_OUTBOX_SETTINGS: OutboxSettings = {
   claimSeconds: 120,
   pollMilliseconds: 1000,
   batchSize: 10,
+  maxPollBackoffMilliseconds: 60_000,
 };
 
 interface ClaimedRow {
@@ -55,7 +74,11 @@ export class OutboxWorker {
   readonly #logger: Logger;
   readonly #settings: OutboxSettings;
   readonly #keepSentContent: boolean;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #timers: PollTimer;
+  #timer: unknown;
+  /** Polls that failed in a row (the database is away), and when the first of them failed. */
+  #failures = 0;
+  #failingSince: Date | undefined;
   #running: Promise<number> | undefined;
   #again = false;
   #stopped = true;
@@ -71,6 +94,8 @@ export class OutboxWorker {
      * exactly when `GET /api/dev/mailbox` exists). Otherwise they are erased in the statement that marks it sent.
      */
     keepSentContent?: boolean;
+    /** The poll timer (default: `setTimeout`, unref'd). */
+    timer?: PollTimer;
   }) {
     this.#db = options.db;
     this.#transport = options.transport;
@@ -78,6 +103,7 @@ export class OutboxWorker {
     this.#logger = options.logger;
     this.#settings = { ...DEFAULT_OUTBOX_SETTINGS, ...options.settings };
     this.#keepSentContent = options.keepSentContent ?? false;
+    this.#timers = options.timer ?? systemTimer;
   }
 
   /** Starts polling. */
@@ -89,7 +115,7 @@ export class OutboxWorker {
   /** Stops polling and waits for a batch in progress. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    clearTimeout(this.#timer);
+    this.#timers.clear(this.#timer);
     await this.#running?.catch(() => 0);
   }
 
@@ -115,18 +141,55 @@ export class OutboxWorker {
   }
 
   #schedule(ms: number): void {
-    clearTimeout(this.#timer);
+    this.#timers.clear(this.#timer);
     if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
+    this.#timer = this.#timers.set(() => {
       this.drain()
-        .catch((error: unknown) => this.#logger.error('outbox_failed', { error: String(error) }))
+        .then(
+          () => this.#pollWorked(),
+          (error: unknown) => this.#pollFailed(error),
+        )
         .finally(() => {
           const again = this.#again;
           this.#again = false;
-          this.#schedule(again ? 0 : this.#settings.pollMilliseconds);
+          this.#schedule(again ? 0 : this.#pause());
         });
     }, ms);
-    this.#timer.unref();
+  }
+
+  /** The pause before the next poll: the poll interval, doubled for each poll in a row that failed, up to the cap. */
+  #pause(): number {
+    const { pollMilliseconds, maxPollBackoffMilliseconds } = this.#settings;
+    if (this.#failures === 0) return pollMilliseconds;
+    return Math.min(Math.max(pollMilliseconds, maxPollBackoffMilliseconds), pollMilliseconds * 2 ** this.#failures);
+  }
+
+  /**
+   * A poll failed (the database is away: a mail server that is down fails single mails, not the poll). Logged once
+   * per run of failures, not every poll: an hour of outage is one `outbox_failed` and one `outbox_recovered`,
+   * instead of 3,600 lines per instance.
+   */
+  #pollFailed(error: unknown): void {
+    this.#failures++;
+    if (this.#failures > 1) return;
+    this.#failingSince = this.#clock();
+    this.#logger.error('outbox_failed', {
+      error: String(error),
+      retryInSeconds: this.#pause() / 1000,
+      message: `polls again with growing pauses up to ${this.#settings.maxPollBackoffMilliseconds / 1000} s; logged again when it works`,
+    });
+  }
+
+  #pollWorked(): void {
+    if (this.#failures === 0) return;
+    const since = this.#failingSince ?? this.#clock();
+    this.#logger.info('outbox_recovered', {
+      failedPolls: this.#failures,
+      failingSince: since.toISOString(),
+      downSeconds: Math.round((this.#clock().getTime() - since.getTime()) / 1000),
+    });
+    this.#failures = 0;
+    this.#failingSince = undefined;
   }
 
   async #drain(): Promise<number> {
