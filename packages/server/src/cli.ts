@@ -4,6 +4,7 @@ import { DataDirLockedError } from './store/dir-lock.js';
 import { HalfInitialisedError } from './store/pglite.js';
 import { createServer } from './server.js';
 import { TEST_VARIABLES, testingCliOptions, type TestingCliSettings } from './testing/cli-options.js';
+import { armFaultPoint } from './testing/fault-points.js';
 
 /**
  * `wt-onboarding-server`: reads the environment, starts the server, prints the URL it listens on, and shuts down
@@ -16,6 +17,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   try {
     const testing = testingCliOptions(argv, process.env);
     warnAbout(testing);
+    armFaultPoint(testing.faultPoint);
     server = await createServer(testing.options);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.js';
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from '../mail/worker.js';
 import type { ServerOptions } from '../server.js';
+import { FAULT_POINTS, FAULT_POINT_VARIABLE, isFaultPoint, type FaultPointName } from './fault-points.js';
 
 /**
  * The command-line flag with which the test harness opts in to the `WT_TEST_*` variables. Without it they are
@@ -14,6 +15,7 @@ export const TEST_VARIABLES = {
   WT_TEST_DATABASE_SCHEMA: 'with DATABASE_URL: this PostgreSQL schema instead of the search path',
   WT_TEST_MAIL_WORKER: 'off: mail is queued and never sent',
   WT_TEST_OUTBOX: 'outbox worker settings other than the defaults',
+  [FAULT_POINT_VARIABLE]: 'the process kills itself at this crash injection point (SECURITY.md F5)',
 } as const;
 
 /** The name of a test-only variable. */
@@ -23,6 +25,8 @@ export type TestVariable = keyof typeof TEST_VARIABLES;
 export interface TestingCliSettings {
   /** Server options from the honoured variables (empty unless honoured). */
   readonly options: ServerOptions;
+  /** The crash injection point to arm (`WT_FAULT_POINT`), when honoured. */
+  readonly faultPoint?: FaultPointName | undefined;
   /** The variables set and applied, with their values, for the start-up warning. */
   readonly honoured: readonly { readonly variable: TestVariable; readonly value: string }[];
   /** The variables set but not read, and why. */
@@ -43,6 +47,7 @@ const OUTBOX_KEYS = Object.keys(DEFAULT_OUTBOX_SETTINGS) as (keyof OutboxSetting
  * | `WT_TEST_DATABASE_SCHEMA` | with `DATABASE_URL`: the schema to use (`ServerOptions.databaseSchema`) |
  * | `WT_TEST_MAIL_WORKER` | `off`: queue mail but never send it (the outbox worker is not started); or `on` |
  * | `WT_TEST_OUTBOX` | JSON of `OutboxSettings` fields (positive integers), e.g. `{"pollMilliseconds":100}` |
+ * | `WT_FAULT_POINT` | the name of a crash injection point (`testing/fault-points.ts`) where the process kills itself |
  *
  * A value that is not valid throws a `ConfigError` naming the variable.
  *
@@ -81,7 +86,11 @@ export function testingCliOptions(
     options.mailWorker = worker === 'on';
   }
   if (env.WT_TEST_OUTBOX !== undefined) options.outbox = outboxSettings(env.WT_TEST_OUTBOX);
-  return { options, honoured: set.map((variable) => ({ variable, value: env[variable]! })), ignored: [] };
+  const faultPoint = env[FAULT_POINT_VARIABLE];
+  if (faultPoint !== undefined && !isFaultPoint(faultPoint)) {
+    throw new ConfigError(FAULT_POINT_VARIABLE, `must be one of ${Object.keys(FAULT_POINTS).join(', ')}`, faultPoint);
+  }
+  return { options, faultPoint, honoured: set.map((variable) => ({ variable, value: env[variable]! })), ignored: [] };
 }
 
 /** `WT_TEST_OUTBOX` as outbox settings: a JSON object of known fields with positive whole numbers. */

@@ -1,7 +1,7 @@
 /**
  * Test-only crash injection (SECURITY.md F5). A call site `await faultPoint('account-inserted')` marks a moment
- * where a crash would hurt most; when the process runs with `WT_FAULT_POINT=account-inserted` (and `NODE_ENV` is
- * not `production`) it kills itself there with SIGKILL: no `finally`, no rollback by us, no response — exactly
+ * where a crash would hurt most; when the CLI runs with `--test-harness` and `WT_FAULT_POINT=account-inserted` (and
+ * `NODE_ENV` is not `production`; see `testing/cli-options.ts`) it kills itself there with SIGKILL: no `finally`, no rollback by us, no response — exactly
  * what a power cut or the OOM killer does. Everywhere else, and always in production, it is a no-op.
  *
  * @internal
@@ -30,12 +30,26 @@ export function faultPointMarker(name: FaultPointName): string {
   return `wt-fault-point reached: ${name}`;
 }
 
+// Armed only by the CLI under the test harness, never by the environment alone: a stray variable on a staging
+// machine must not kill the process.
+let armed: FaultPointName | undefined;
+
+/** Arms one injection point for this process (`undefined` disarms). Only the CLI calls it, with `--test-harness`. */
+export function armFaultPoint(name: FaultPointName | undefined): void {
+  armed = name;
+}
+
+/** True when `value` names an injection point. */
+export function isFaultPoint(value: string): value is FaultPointName {
+  return Object.hasOwn(FAULT_POINTS, value);
+}
+
 /**
- * Kills the process with SIGKILL when `WT_FAULT_POINT` names this point and `NODE_ENV` is not `production`;
- * resolves at once otherwise. When armed it never resolves, so nothing after the call site runs.
+ * Kills the process with SIGKILL when this point is armed ({@link armFaultPoint}); resolves at once otherwise.
+ * When armed it never resolves, so nothing after the call site runs.
  */
-export function faultPoint(name: FaultPointName, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  if (env.NODE_ENV === 'production' || env[FAULT_POINT_VARIABLE] !== name) return Promise.resolve();
+export function faultPoint(name: FaultPointName): Promise<void> {
+  if (armed !== name) return Promise.resolve();
   // stderr on a pipe is synchronous on Linux: the marker is out before the signal lands.
   process.stderr.write(`${faultPointMarker(name)}\n`);
   process.kill(process.pid, 'SIGKILL');

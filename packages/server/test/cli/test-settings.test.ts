@@ -35,10 +35,15 @@ describe('the test-only variables of the CLI', () => {
       [[], { ...STRAY, WT_TEST_OUTBOX: '{x' }],
       [[TEST_HARNESS_FLAG], { ...STRAY, NODE_ENV: 'production' }],
     ] as const) {
-      const settings = testingCliOptions(argv, env);
+      // A stray crash injection point (F5) must not kill a staging process either.
+      const settings = testingCliOptions(argv, { ...env, WT_FAULT_POINT: 'account-inserted' });
       assert.deepEqual(settings.options, {});
+      assert.equal(settings.faultPoint, undefined);
       assert.deepEqual(settings.honoured, []);
-      assert.deepEqual(settings.ignored.map((entry) => entry.variable).sort(), Object.keys(STRAY).sort());
+      assert.deepEqual(
+        settings.ignored.map((entry) => entry.variable).sort(),
+        [...Object.keys(STRAY), 'WT_FAULT_POINT'].sort(),
+      );
     }
   });
 
@@ -54,6 +59,8 @@ describe('the test-only variables of the CLI', () => {
       settings.honoured.map((entry) => [entry.variable, entry.value]),
       Object.entries(STRAY),
     );
+    const armed = testingCliOptions([TEST_HARNESS_FLAG], { WT_FAULT_POINT: 'code-committed', NODE_ENV: 'test' });
+    assert.equal(armed.faultPoint, 'code-committed');
   });
 
   it('a value that is not valid names its variable', () => {
@@ -66,6 +73,7 @@ describe('the test-only variables of the CLI', () => {
       ['WT_TEST_SCRYPT_LN', '0'],
       ['WT_TEST_DATABASE_SCHEMA', 'Robert"); DROP'],
       ['WT_TEST_MAIL_WORKER', 'of'],
+      ['WT_FAULT_POINT', 'account-inserte'],
     ] as const) {
       assert.throws(
         () => testingCliOptions([TEST_HARNESS_FLAG], { [variable]: value }),
