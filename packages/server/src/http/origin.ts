@@ -66,7 +66,8 @@ export function cors(config: Config): MiddlewareHandler {
     if (origin !== undefined && ok) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
       c.res.headers.set('Access-Control-Allow-Credentials', 'true');
-      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
+      // A page on another origin may read the request id, so a support report can quote it.
+      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id');
     }
     return undefined;
   };

@@ -105,6 +105,8 @@ eachBackend('HTTP surface', (backend) => {
     const allowed = await stack.client().get('/config', { origin: TEST_ORIGIN });
     assert.equal(allowed.headers.get('access-control-allow-origin'), TEST_ORIGIN);
     assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');
+    // A cross-origin script can read the wait and the request id it would quote to support.
+    assert.equal(allowed.headers.get('access-control-expose-headers'), 'Retry-After, X-Request-Id');
     for (const origin of ['null', 'https://evil.example']) {
       const answer = await stack.client().get('/config', { origin });
       assert.equal(answer.headers.get('access-control-allow-origin'), null, origin);
