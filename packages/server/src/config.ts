@@ -1,6 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { PASSWORD_POLICY_NAMES, type PasswordPolicyName } from '@wij-techniek/onboarding-contract';
 import { z } from 'zod/mini';
+import { isOneSender, secretWeakness } from './config-values.js';
 import {
   checkLimits,
   DEFAULT_LIMITS,
@@ -268,8 +269,12 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = production
     ? required('MAIL_FROM', 'the sender address, such as "Wij Techniek <noreply@wij-techniek.nl>"')
     : (value('MAIL_FROM') ?? 'Wij Techniek <noreply@wij-techniek.localhost>');
-  if (!/@[^@\s>]+\.?[^@\s>]*>?$/.test(mailFrom)) {
-    throw new ConfigError('MAIL_FROM', 'must be an address such as "Wij Techniek <noreply@wij-techniek.nl>"', mailFrom);
+  if (!isOneSender(mailFrom)) {
+    throw new ConfigError(
+      'MAIL_FROM',
+      'must be one sender address, with or without a name, such as "Wij Techniek <noreply@wij-techniek.nl>" or noreply@wij-techniek.nl',
+      mailFrom,
+    );
   }
 
   const secretRaw = production
@@ -280,6 +285,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (production && secretRaw === DEV_SECRET) {
     throw new ConfigError('SECRET', 'must not be the development value when NODE_ENV=production');
+  }
+  // Only in production: development and test setups may use any long value. Never shown: it is the secret.
+  const weakness = production && secretRaw !== undefined ? secretWeakness(secretRaw) : undefined;
+  if (weakness) {
+    throw new ConfigError(
+      'SECRET',
+      `must be random when NODE_ENV=production, and this one is not: ${weakness}. Generate one with: openssl rand -base64 48`,
+    );
   }
 
   const passwordPolicy = parse(
@@ -300,6 +313,14 @@ export function loadConfig(env: Env = process.env): Config {
     value('SESSION_MAX_HOURS') ?? '12',
     'must be a whole number of hours from 1 to 720',
   );
+  if (sessionIdleMinutes > sessionMaxHours * 60) {
+    // Otherwise the idle limit never applies and a reader of the configuration is misled about when sessions end.
+    throw new ConfigError(
+      'SESSION_IDLE_MINUTES',
+      `must not be longer than SESSION_MAX_HOURS (${sessionMaxHours} h = ${sessionMaxHours * 60} minutes): lower it, or raise SESSION_MAX_HOURS`,
+      String(sessionIdleMinutes),
+    );
+  }
 
   const eherkenning: EherkenningSettings = {
     issuer: production

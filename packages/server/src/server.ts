@@ -132,7 +132,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     });
   }
   if (config.production && !config.smtpUrl && !options.mailTransport) {
-    throw new Error('SMTP_URL is required when NODE_ENV=production');
+    // loadConfig already requires SMTP_URL in production; this catches `options.config` taking it away again,
+    // which would otherwise mark every mail sent by the dev mailbox's transport that sends nothing.
+    throw new ConfigError('options.config.smtpUrl', 'is required when production is true (or pass mailTransport)');
   }
 
   // A host name that does not resolve is found before the database is opened (PGlite's first start takes seconds).

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, createServer, DEFAULT_OUTBOX_RETENTION_SECONDS, loadConfig } from '../../src/index.ts';
 
@@ -117,6 +118,75 @@ describe('configuration', () => {
     }
     const operators = readFileSync(new URL('../../../../docs/operators.md', import.meta.url), 'utf8');
     assert.match(operators, /\| `SHUTDOWN_GRACE` \| `10s` \|/, 'docs/operators.md lists it with its default');
+  });
+
+  it('production refuses a SECRET that is long enough but made by hand, and says how to generate one', () => {
+    for (const secret of [
+      'a'.repeat(36),
+      'ab'.repeat(18),
+      'changeme'.repeat(4),
+      'abcdefgh'.repeat(4),
+      'Wij-Techniek-2024!'.repeat(2),
+      'abcd'.repeat(9),
+    ]) {
+      const error = failure({ ...PRODUCTION, SECRET: secret });
+      assert.equal(error.variable, 'SECRET');
+      assert.match(error.message, /^SECRET must be random when NODE_ENV=production/);
+      assert.match(error.message, /openssl rand -base64 48$/);
+      assert.ok(!error.message.includes(secret), 'the secret itself is never shown');
+    }
+    // What the generators give passes, also the shortest and least varied (32 hex digits is 128 bits).
+    const generated = [
+      randomBytes(48).toString('base64'),
+      randomBytes(16).toString('hex'),
+      randomBytes(32).toString('hex'),
+      randomBytes(24).toString('base64url'),
+    ];
+    for (const secret of generated) assert.equal(loadConfig({ ...PRODUCTION, SECRET: secret }).secret, secret);
+    // Outside production any long value is accepted (tests and development).
+    assert.equal(loadConfig({ SECRET: 'a'.repeat(36) }).secret, 'a'.repeat(36));
+  });
+
+  it('MAIL_FROM is one sender, with or without a name', () => {
+    for (const sender of [
+      'noreply@wij-techniek.nl',
+      '<noreply@wij-techniek.nl>',
+      'Wij Techniek <noreply@wij-techniek.nl>',
+      '"Wij Techniek, onboarding" <noreply@wij-techniek.nl>',
+    ]) {
+      assert.equal(loadConfig({ MAIL_FROM: sender }).mailFrom, sender);
+    }
+    for (const sender of [
+      'a@b.c d@e.f',
+      'a@b.c, d@e.f',
+      'Wij Techniek <a@b.nl> <c@d.nl>',
+      'a@b.nl <c@d.nl>',
+      'Wij Techniek',
+      'noreply@',
+      'Wij Techniek noreply@wij-techniek.nl',
+      '<noreply@wij-techniek.nl',
+    ]) {
+      const error = failure({ MAIL_FROM: sender });
+      assert.equal(error.variable, 'MAIL_FROM', sender);
+      assert.match(error.message, /^MAIL_FROM must be one sender address, with or without a name/);
+    }
+  });
+
+  it('SESSION_IDLE_MINUTES may not be longer than SESSION_MAX_HOURS', () => {
+    const error = failure({ SESSION_IDLE_MINUTES: '1440', SESSION_MAX_HOURS: '1' });
+    assert.equal(error.variable, 'SESSION_IDLE_MINUTES');
+    assert.equal(
+      error.message,
+      'SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_HOURS (1 h = 60 minutes): lower it, or raise SESSION_MAX_HOURS (got "1440")',
+    );
+    assert.equal(loadConfig({ SESSION_IDLE_MINUTES: '60', SESSION_MAX_HOURS: '1' }).sessionIdleMinutes, 60);
+  });
+
+  it('an embedding that takes SMTP_URL away again in production is refused, not sent to a mailbox that sends nothing', async () => {
+    await assert.rejects(
+      createServer({ env: PRODUCTION, config: { smtpUrl: undefined }, listen: false }),
+      (error: unknown) => error instanceof ConfigError && error.variable === 'options.config.smtpUrl',
+    );
   });
 
   it('production refuses dev defaults: SECRET, SMTP_URL, https PUBLIC_URL and the broker are required', () => {
