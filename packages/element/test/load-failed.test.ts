@@ -57,7 +57,7 @@ describe('<wt-onboarding> when the first load fails', () => {
     // Once the server answers, the retry goes on to the real start step, focus on its heading.
     worker.resetHandlers();
     button(el, nl.common.retry).click();
-    await waitUntil(() => el.flow!.config && !el.flow.state.busy, 'the retry did not load');
+    await waitUntil(() => el.flow!.config && !el.flow!.state.busy, 'the retry did not load');
     await settled(el, 'start');
     expect(buttonTexts(el)).to.deep.equal([nl.start.action]);
     expect(alertText(el)).to.equal('');
