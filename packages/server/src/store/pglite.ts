@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { Connection, Database, Queryable, QueryResult } from './database.js';
 import { lockDataDir } from './dir-lock.js';
@@ -36,7 +36,7 @@ function wrap(target: PGlite | Transaction): Queryable {
  */
 export async function openPglite(dataDir: string): Promise<Database> {
   const dir = resolve(dataDir);
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   const release = lockDataDir(dir);
   try {
     const pgdata = join(dir, PGDATA);
@@ -81,4 +81,20 @@ export function pgliteDatabase(pglite: PGlite, release: () => void = () => {}): 
       }
     },
   };
+}
+
+/**
+ * Creates `dir` and its missing parents, one level at a time. Node 20's `mkdirSync(…, { recursive: true })` spins
+ * at full CPU forever when the file system answers ENOENT for a parent that exists (`DATA_DIR=/proc/nope`); one
+ * level at a time, the same refusal becomes an error that names the directory.
+ */
+function makeDirectory(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirectory(parent);
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }

@@ -91,6 +91,19 @@ describe('start-up errors name the variable', () => {
     );
   });
 
+  it(
+    'DATA_DIR where no directory can be made: one line naming it, instead of hanging at full CPU',
+    { timeout: 60_000 },
+    async () => {
+      // /proc refuses mkdir with ENOENT; Node 20's recursive mkdir loops forever on that answer.
+      const outcome = await run({ DATA_DIR: '/proc/wt-onboarding-data' });
+      assertOneLine(
+        outcome,
+        /^wt-onboarding-server: could not start: DATA_DIR: cannot keep the database in \/proc\/wt-onboarding-data: .*ENOENT.*Choose a directory this user may write, or set DATABASE_URL\.$/,
+      );
+    },
+  );
+
   it('HOST and DATABASE_URL are checked before anything starts', () => {
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ HOST: 'http://0.0.0.0' }, 'HOST', /IP address or host name/],
