@@ -189,7 +189,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
         return id;
       },
       problem,
-      suppliers: options.suppliers ?? createSupplierProvider({ config, logger }),
+      suppliers: options.suppliers ?? createSupplierProvider({ config }),
       isAllowedReturnTo: (url) => isAllowedReturnTo(url, config),
       clientIp(c) {
         const peer = getConnInfo(c).remote.address ?? '0.0.0.0';

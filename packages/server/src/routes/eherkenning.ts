@@ -18,7 +18,6 @@ import {
 } from '../eherkenning/index.js';
 import { recordVerification } from '../eherkenning/verification.js';
 import { readBody } from '../http/body.js';
-import type { Logger } from '../logger.js';
 import { problem } from '../problems.js';
 import { faultPoint } from '../testing/fault-points.js';
 import type { RouteModule } from './route-module.js';
@@ -43,9 +42,9 @@ export function relyingPartyFor(config: Config): EherkenningRelyingParty {
 /**
  * The supplier list for `GET /config`, used when `createServer` is not given one. A failure is not logged here:
  * `GET /config` logs it once as `suppliers_unavailable`, with the error's reason, URL and cause in its text
- * (logging here as well wrote two records for one failure). `logger` is accepted and not used.
+ * (logging here as well wrote two records for one failure).
  */
-export function createSupplierProvider(options: { config: Config; logger?: Logger }): SupplierProvider {
+export function createSupplierProvider(options: { config: Config }): SupplierProvider {
   const rp = relyingPartyFor(options.config);
   return () => rp.suppliers();
 }
