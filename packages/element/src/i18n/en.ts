@@ -123,9 +123,9 @@ export const en: Translation = {
     heading: 'You are invited',
     intro: '{organisation} invites you to the online services of Wij Techniek.',
     newAccountHeading: 'No account yet? Create one',
-    existingAccountHeading: 'Already have an account? Log in',
+    existingAccountHeading: 'Already have a Wij Techniek account? Sign in',
     accept: 'Create account and accept the invitation',
-    signInAndAccept: 'Log in and accept the invitation',
+    signInAndAccept: 'Sign in and accept the invitation',
   },
   session: {
     warning: 'Your session ends in {minutes|# minute|# minutes} if you do nothing. Do you want to continue?',

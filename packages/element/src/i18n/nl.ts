@@ -124,9 +124,9 @@ export const nl: Translation = {
     heading: 'Je bent uitgenodigd',
     intro: '{organisation} nodigt je uit voor de online diensten van Wij Techniek.',
     newAccountHeading: 'Nog geen account? Maak er een aan',
-    existingAccountHeading: 'Heb je al een account? Log in',
+    existingAccountHeading: 'Heb je al een Wij Techniek-account? Meld je dan aan',
     accept: 'Account maken en uitnodiging aannemen',
-    signInAndAccept: 'Inloggen en uitnodiging aannemen',
+    signInAndAccept: 'Aanmelden en uitnodiging aannemen',
   },
   session: {
     warning: 'Je sessie stopt over {minutes|# minuut|# minuten} als je niets doet. Wil je doorgaan?',
