@@ -348,7 +348,7 @@ export class WtOnboarding extends LitElement {
     // Without the server's configuration no later step can work (no suppliers, no policy): stay on the start.
     if (!flow.config) return this.#renderLoadFailed(view);
     const { heading, body } = renderStep(view);
-    const index = (SIGN_UP_STEPS as readonly StepId[]).indexOf(state.step);
+    const index = SIGN_UP_STEPS.indexOf(state.step);
     const { error } = state;
     // An error already shown beside its field is announced, but not shown twice; a refused password is explained
     // beside the password field, with the checklist.
