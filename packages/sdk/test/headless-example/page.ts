@@ -3,26 +3,10 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { Config } from '../../src/index.js';
+import { config } from '../fixtures.js';
 
-export const CONFIG: Config = {
-  passwordPolicy: {
-    name: 'business',
-    minLength: 14,
-    maxLength: 22,
-    requiredClasses: ['upper', 'lower', 'digit', 'symbol'],
-  },
-  verificationCode: {
-    length: 6,
-    lifetimeSeconds: 600,
-    maxAttempts: 5,
-    resendCooldownSeconds: 60,
-    maxSendsPerWindow: 3,
-    sendWindowSeconds: 900,
-  },
-  suppliers: [{ id: 'kpn', name: 'KPN' }],
-  minimumLevel: 'EH3',
-  defaultLanguage: 'nl',
-};
+/** The server's configuration, with one supplier: the example's drop-down then has a single choice. */
+export const CONFIG: Config = { ...config, suppliers: [{ id: 'kpn', name: 'KPN' }] };
 
 /** Puts the example's body and `<style>` into this document and answers `GET /config` and `handlers`. */
 export async function examplePage(...handlers: RequestHandler[]): Promise<void> {
