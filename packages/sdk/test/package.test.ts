@@ -42,4 +42,20 @@ describe('published packages', () => {
       for (const target of targets) assert.ok(existsSync(join(dirname(readme), target)), `${target} exists`);
     });
   }
+
+  // EUPL-1.2 §5 asks that a copy of the licence goes with every copy of the work; the SPDX id alone is not that.
+  for (const dir of [
+    'packages/contract',
+    'packages/sdk',
+    'packages/element',
+    'packages/server',
+    'packages/eherkenning-sim',
+  ]) {
+    it(`${dir}: publishes the licence text, the same as the repository's`, () => {
+      assert.ok(packed(dir).includes('LICENSE'), `${dir} publishes LICENSE`);
+      const text = readFileSync(join(repo, dir, 'LICENSE'), 'utf8');
+      assert.match(text, /^EUROPEAN UNION PUBLIC LICENCE v\. 1\.2\n/u);
+      assert.equal(text, readFileSync(join(repo, 'LICENSE'), 'utf8'));
+    });
+  }
 });
