@@ -9,7 +9,7 @@ import {
   type FieldName,
   type FlowState,
 } from '@wij-techniek/onboarding-sdk';
-import { message, roleText } from './texts.js';
+import { fieldMessage, message, roleText } from './texts.js';
 
 const app = document.querySelector<HTMLElement>('#app')!;
 const status = document.querySelector<HTMLElement>('#status')!;
@@ -51,7 +51,7 @@ function render(state: FlowState): void {
   app.setAttribute('aria-busy', String(state.busy));
   status.textContent = state.error ? message(state.error.code) : '';
   status.className = state.error ? 'error' : '';
-  const errors = (field: FieldName) => (state.fieldErrors?.[field] ?? []).map(message);
+  const errors = (field: FieldName) => (state.fieldErrors?.[field] ?? []).map((code) => fieldMessage(field, code));
   switch (state.step) {
     case 'start':
       return show(

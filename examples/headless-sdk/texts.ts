@@ -1,7 +1,7 @@
 // The Dutch texts of the example UI: one per error code of the contract and one per password rule. Both tables are
 // Records over the contract's unions (ErrorCode comes from ERROR_CODES), so a code added to the contract is a
 // compile error here until it has a text, and a UI never shows a raw code.
-import type { ErrorCode, FieldErrorCode, PasswordViolation, StateOf } from '@wij-techniek/onboarding-sdk';
+import type { ErrorCode, FieldErrorCode, FieldName, PasswordViolation, StateOf } from '@wij-techniek/onboarding-sdk';
 
 /** What the person reads for each error code: what happened and what to do. */
 export const MESSAGES: Record<ErrorCode, string> = {
@@ -57,9 +57,31 @@ export const VIOLATIONS: Record<PasswordViolation, string> = {
   contains_personal_data: 'Je wachtwoord bevat je naam of e-mailadres. Kies een ander.',
 };
 
+/**
+ * What the person reads next to a field that is empty or not filled in as asked (`invalid_request` on that field):
+ * what to fill in. The status line keeps the general text of `invalid_request`.
+ */
+export const FIELDS: Record<FieldName, string> = {
+  email: 'Vul je e-mailadres in, zoals naam@bedrijf.nl.',
+  code: 'Vul de verificatiecode uit je e-mail in.',
+  password: 'Vul je wachtwoord in.',
+  passwordRepeat: 'Herhaal je wachtwoord in dit vakje.',
+  firstName: 'Vul je voornaam in (hoogstens 100 tekens).',
+  lastName: 'Vul je achternaam in (hoogstens 100 tekens).',
+  supplierId: 'Kies een leverancier uit de lijst.',
+};
+
 /** The text of an error code or a broken password rule (`state.error.code`, `state.fieldErrors`). */
 export function message(code: FieldErrorCode): string {
   return code in VIOLATIONS ? VIOLATIONS[code as PasswordViolation] : MESSAGES[code as ErrorCode];
+}
+
+/**
+ * The text of one of `state.fieldErrors[field]`. The SDK marks a field `invalid_request` when it is empty or not as
+ * asked, also a code it refused before sending (no attempt counted): say what to fill in, not that it is wrong.
+ */
+export function fieldMessage(field: FieldName, code: FieldErrorCode): string {
+  return code === 'invalid_request' ? FIELDS[field] : message(code);
 }
 
 /** What the `verified` step says the person is in their organisation: by their rights, not by assumption. */

@@ -49,6 +49,23 @@ describe('<wt-onboarding> errors', () => {
     expect(shadow(el, '[role="alert"]')!.classList.contains('visually-hidden')).to.equal(true);
   });
 
+  it('a code refused before sending (empty, letters): "fill in the code", no wrong code, no try counted (C5)', async () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const typed of ['', '12a456']) {
+        const el = await showStep('code', { lang });
+        type(el, 'code', typed);
+        submitForm(el, 'code');
+        await failedOn(el, 'code');
+        expect(el.flow!.state.fieldErrors).to.deep.equal({ code: ['invalid_request'] });
+        expect(invalidField(el, 'code')).to.equal(TRANSLATIONS[lang].fields.code);
+        expect(alertText(el)).to.equal(TRANSLATIONS[lang].errors.invalid_request);
+        expect(api.requests).not.to.include('POST /signup/code');
+        expect(api.session.flow!.attemptsLeft).to.equal(5);
+      }
+    }
+    expect(nl.fields.code).to.equal('Vul de verificatiecode uit je e-mail in.');
+  });
+
   it('code_expired: beside the code, pointing at a new code (C2)', async () => {
     const el = await showStep('code', { session: { codeExpired: true } });
     type(el, 'code', '123456');

@@ -71,10 +71,9 @@ export type FormValues = (name: string) => string;
 export function messageFor(view: StepView, code: FieldErrorCode): string {
   const { state, t } = view;
   const policy = 'policy' in state ? state.policy : undefined;
-  // A code the client refused before sending (empty, letters) has not counted as a try: say what to fill in.
-  const unsent = code === 'invalid_request' || (code === 'code_invalid' && state.error?.code === 'invalid_request');
+  // Beside a field, invalid_request (empty, or not as asked: a code the SDK refused unsent) says what to fill in.
   const template =
-    unsent && view.field
+    code === 'invalid_request' && view.field
       ? t.fields[view.field]
       : code in t.violations
         ? t.violations[code as keyof Translation['violations']]

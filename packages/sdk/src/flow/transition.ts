@@ -259,10 +259,12 @@ const FIELD_OF: Partial<Record<ErrorCode, FieldName>> = {
 const FIELD_NAMES: readonly string[] = [...Object.values(FIELD_OF), 'firstName', 'lastName'];
 
 /**
- * What a field named in `invalid_request` shows: the specific code where one exists (an address that is no address,
- * a code that is not six digits), else `invalid_request`.
+ * What a field named in `invalid_request` shows: the server's own code for that field where it has one (an address
+ * that is no address is `invalid_email`), else `invalid_request`. A code that is not six digits stays
+ * `invalid_request`: it was refused unsent and counted as no attempt, while `code_invalid` says "wrong code, N
+ * tries left" (C5).
  */
-const CODE_OF: Partial<Record<FieldName, ErrorCode>> = { email: 'invalid_email', code: 'code_invalid' };
+const CODE_OF: Partial<Record<FieldName, ErrorCode>> = { email: 'invalid_email' };
 
 /** The errors of `error` that belong next to one field. */
 export function fieldErrorsOf(error: OnboardingError): FieldErrors | undefined {

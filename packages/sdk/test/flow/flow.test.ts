@@ -439,16 +439,23 @@ describe('flow: error states', () => {
     assert.equal(at(h.flow, 'code').error?.code, 'resend_too_soon');
   });
 
-  it('a code with letters: invalid_request as the server answers it, code_invalid next to the field', async () => {
-    const h = harness();
-    const code = await toCode(h);
-    await code.actions.submit('12a456');
-    const after = at(h.flow, 'code');
-    assert.equal(after.error?.code, 'invalid_request');
-    assert.deepEqual(after.fieldErrors, { code: ['code_invalid'] });
-    assert.equal(after.attemptsLeft, 5, 'nothing was sent, so no attempt was counted');
-    assert.ok(!routes(h).includes('POST /signup/code'));
-  });
+  for (const [kind, typed] of [
+    ['empty', ''],
+    ['with letters', '12a456'],
+    ['too short', '12345'],
+  ] as const) {
+    it(`a code ${kind} is refused unsent: invalid_request next to the field, not "wrong code", no attempt counted (C5)`, async () => {
+      const h = harness();
+      const code = await toCode(h);
+      await code.actions.submit(typed);
+      const after = at(h.flow, 'code');
+      assert.equal(after.error?.code, 'invalid_request');
+      // Not code_invalid: that reads "wrong code, N tries left", yet nothing was sent or counted.
+      assert.deepEqual(after.fieldErrors, { code: ['invalid_request'] });
+      assert.equal(after.attemptsLeft, 5, 'nothing was sent, so no attempt was counted');
+      assert.ok(!routes(h).includes('POST /signup/code'));
+    });
+  }
 
   it('invalid_email and rate_limited on the address step', async () => {
     const h = harness({ stored: 'email' });

@@ -384,7 +384,7 @@ const ROWS: Row[] = [
     errorCode: 'invalid_email',
   },
   {
-    name: 'invalid_request maps the known fields (email as invalid_email, code as code_invalid) and ignores the rest',
+    name: 'invalid_request maps the known fields (email as invalid_email, the rest as invalid_request) and ignores others',
     from: enter('details', withFlow),
     event: {
       type: 'failed',
@@ -394,7 +394,8 @@ const ROWS: Row[] = [
     },
     expect: {
       step: 'details',
-      fieldErrors: { firstName: ['invalid_request'], email: ['invalid_email'], code: ['code_invalid'] },
+      // The code as invalid_request, never code_invalid: a code the schema refuses was not tried (C5).
+      fieldErrors: { firstName: ['invalid_request'], email: ['invalid_email'], code: ['invalid_request'] },
     },
     errorCode: 'invalid_request',
   },

@@ -52,7 +52,9 @@ describe('examples/headless-sdk: invitation', () => {
     field('firstName').form!.requestSubmit();
     await until(() => field('firstName').getAttribute('aria-invalid') === 'true', 'the first name marked');
     const label = field('firstName').closest('label')!;
-    expect(label.querySelector('.field-error')?.textContent).to.include('Controleer de gemarkeerde velden');
+    // Beside the field what to fill in; the status line says in general that fields are marked.
+    expect(label.querySelector('.field-error')?.textContent).to.equal('Vul je voornaam in (hoogstens 100 tekens).');
+    expect(document.querySelector('#status')!.textContent).to.include('Controleer de gemarkeerde velden');
     expect(field('lastName').hasAttribute('aria-invalid')).to.equal(false);
     expect(document.querySelector('#status')!.className).to.equal('error');
     expect(accepted).to.equal(0);
