@@ -204,12 +204,16 @@ export async function startE2eStack(): Promise<E2eStack> {
     await vite.listen();
     mark('vite');
 
-    const browser: Browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
-    cleanups.push(() => browser.close());
-    mark('chromium');
+    // Chromium starts with the first context: the Firefox journey uses this stack without it.
+    let browser: Promise<Browser> | undefined;
+    const chromiumBrowser = () =>
+      (browser ??= chromium
+        .launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+        .then((launched) => {
+          mark('chromium');
+          return launched;
+        }));
+    cleanups.push(async () => (browser ? (await browser).close() : undefined));
 
     return {
       site,
@@ -218,7 +222,7 @@ export async function startE2eStack(): Promise<E2eStack> {
       simulator,
       database: databaseUrl ? 'postgres' : 'pglite',
       async newContext(options = {}) {
-        const context = await browser.newContext({ locale: options.locale ?? 'nl-NL' });
+        const context = await (await chromiumBrowser()).newContext({ locale: options.locale ?? 'nl-NL' });
         context.setDefaultTimeout(30_000);
         context.setDefaultNavigationTimeout(60_000);
         return context;
