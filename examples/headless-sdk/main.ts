@@ -85,7 +85,12 @@ function render(state: FlowState): void {
     case 'password-code': {
       const wait = Math.max(0, Math.ceil((state.resendAvailableAt - Date.now()) / 1000));
       return show(
-        text(`We hebben een code gestuurd naar ${state.email}. Nog ${state.attemptsLeft} pogingen.`),
+        // The same address again within the countdown: no new mail went out, the code already sent still works.
+        text(
+          state.alreadySent
+            ? `We hebben je net al een code gestuurd naar ${state.email}. Die code blijft geldig. Nog ${state.attemptsLeft} pogingen.`
+            : `We hebben een code gestuurd naar ${state.email}. Nog ${state.attemptsLeft} pogingen.`,
+        ),
         form('Volgende', (data) => state.actions.submit(data.code!), [
           input('code', 'Verificatiecode', { autocomplete: 'one-time-code', inputmode: 'numeric' }, errors('code')),
         ]),

@@ -57,6 +57,8 @@ export const en: Translation = {
     heading: 'Enter the verification code',
     intro:
       'You will now receive a verification code by e-mail at {email}. Copy the code from the e-mail and paste it here.',
+    alreadySent:
+      'We already sent you a verification code at {email} a moment ago. That code stays valid, so you will not get a new e-mail now. Copy the code from that e-mail and paste it here.',
     existingAccount:
       'Already have a Wij Techniek account with this e-mail address? Then you receive no code but an e-mail "You already have a Wij Techniek account". Sign in with the link in that e-mail.',
     code: 'Verification code',
@@ -111,6 +113,8 @@ export const en: Translation = {
   passwordCode: {
     heading: 'Enter the verification code',
     intro: 'If {email} has an account, you will now receive a verification code by e-mail. Paste the code here.',
+    alreadySent:
+      'If {email} has an account, we already sent you a verification code a moment ago. That code stays valid, so you will not get a new e-mail now. Paste the code here.',
   },
   passwordNew: {
     heading: 'Choose a new password',

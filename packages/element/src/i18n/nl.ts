@@ -57,6 +57,8 @@ export const nl: Translation = {
     heading: 'Vul de verificatiecode in',
     intro:
       'Je ontvangt nu een verificatiecode per e-mail op {email}. Kopieer deze code uit je e-mail en plak hem in dit vakje.',
+    alreadySent:
+      'We hebben je net al een verificatiecode gestuurd op {email}. Die code blijft geldig, dus je krijgt nu geen nieuwe e-mail. Kopieer de code uit die e-mail en plak hem in dit vakje.',
     existingAccount:
       'Heb je met dit e-mailadres al een Wij Techniek-account? Dan krijg je geen code, maar een e-mail "Je hebt al een Wij Techniek-account". Meld je dan aan met de link in die e-mail.',
     code: 'Verificatiecode',
@@ -112,6 +114,8 @@ export const nl: Translation = {
     heading: 'Vul de verificatiecode in',
     intro:
       'Als er een account bij {email} hoort, ontvang je nu een verificatiecode per e-mail. Plak de code in dit vakje.',
+    alreadySent:
+      'Als er een account bij {email} hoort, hebben we je net al een verificatiecode gestuurd. Die code blijft geldig, dus je krijgt nu geen nieuwe e-mail. Plak de code in dit vakje.',
   },
   passwordNew: {
     heading: 'Kies een nieuw wachtwoord',

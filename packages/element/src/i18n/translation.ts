@@ -67,6 +67,12 @@ export interface Translation {
     readonly heading: string;
     readonly intro: string;
     /**
+     * Instead of `intro` when the address was submitted again within the resend countdown: no new mail went out,
+     * the code of the earlier one still works (`alreadySent` of the SDK's code state). Shown alike for every address
+     * (the server answers a new and an existing one alike, SECURITY.md R4).
+     */
+    readonly alreadySent: string;
+    /**
      * Sign-up only: an address that has an account gets the mail "Je hebt al een Wij Techniek-account" instead of a
      * code. Shown to everyone, so it tells nothing about the address typed (no enumeration, SECURITY.md R4).
      */
@@ -118,6 +124,8 @@ export interface Translation {
   readonly passwordCode: {
     readonly heading: string;
     readonly intro: string;
+    /** As `code.alreadySent`, for the forgotten password. */
+    readonly alreadySent: string;
   };
   readonly passwordNew: {
     readonly heading: string;

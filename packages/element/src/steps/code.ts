@@ -8,7 +8,8 @@ import { forField, onSubmit, type StepContent, type StepView } from './view.js';
  * `code` and `password-code`: the e-mailed code. One input with `one-time-code` (so phones offer the code from
  * the mail) and a numeric keyboard, that takes the whole code pasted, spaces and dashes included; resend after
  * a visible countdown; another address. The sign-up's code step also says what someone who already has an
- * account receives instead of a code, in words that are the same for every address.
+ * account receives instead of a code, in words that are the same for every address. When the same address came
+ * again within the countdown no mail went out, and the intro says the code already sent still works.
  */
 export function renderCode(view: StepView, state: StateOf<'code'> | StateOf<'password-code'>): StepContent {
   const { t } = view;
@@ -16,7 +17,7 @@ export function renderCode(view: StepView, state: StateOf<'code'> | StateOf<'pas
   const waiting = view.resendSeconds > 0;
   return {
     heading: intro.heading,
-    body: html`${text(format(intro.intro, { email: state.email }))}
+    body: html`${text(format(state.alreadySent ? intro.alreadySent : intro.intro, { email: state.email }))}
       ${state.step === 'code' ? text(t.code.existingAccount) : nothing}
       <form
         part="form"

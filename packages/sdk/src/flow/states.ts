@@ -91,6 +91,25 @@ export interface CodeData {
   readonly resendAvailableAt: number;
   /** Number of digits of a code. */
   readonly codeLength: number;
+  /**
+   * True when the e-mail step's submit sent no new mail: the person came back and submitted the same address again
+   * within the resend countdown, so the server kept its flow (SECURITY.md F4) and the code of the earlier mail
+   * still works. Say so, instead of "a code is on its way". The server answers a new and an existing address alike
+   * (R4), so this tells nothing about the address either.
+   */
+  readonly alreadySent: boolean;
+}
+
+/** Data of the e-mail steps. */
+export interface EmailData {
+  /** The address typed last, to fill in again. */
+  readonly email?: string;
+  /**
+   * The code flow this session still runs, when the person came back to this step from the code step: its address
+   * and when another mail may be sent (ms since the epoch). Submitting that address again before then sends no new
+   * mail; the code step then has {@link CodeData.alreadySent}.
+   */
+  readonly runningFlow?: { readonly email: string; readonly resendAvailableAt: number };
 }
 
 /** Data of the steps that set a password. */
@@ -118,7 +137,7 @@ export type FlowState =
       { createAccount(): void; signIn(credentials: Credentials): Promise<void>; forgotPassword(): void; back(): void },
       { email?: string }
     >
-  | Step<'email', { submit(email: string): Promise<void>; back(): void }, { email?: string }>
+  | Step<'email', { submit(email: string): Promise<void>; back(): void }, EmailData>
   | Step<'code', CodeActions, CodeData>
   | Step<
       'details',
@@ -146,7 +165,7 @@ export type FlowState =
         memberships: readonly Membership[];
       }
     >
-  | Step<'password-email', { submit(email: string): Promise<void>; back(): void }, { email?: string }>
+  | Step<'password-email', { submit(email: string): Promise<void>; back(): void }, EmailData>
   | Step<'password-code', CodeActions, CodeData>
   | Step<
       'password-new',

@@ -89,7 +89,8 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
       const step = serverTarget(event.step, facts, outcome ? 'account' : event.fallback);
       // The server reports `email` only when its flow ended (five wrong codes, or it expired).
       const ended = event.step === step && step.endsWith('email');
-      return enter(step, facts, event.error ?? (ended ? endedError() : outcomeError(outcome, step)));
+      const next = enter(step, facts, event.error ?? (ended ? endedError() : outcomeError(outcome, step)));
+      return 'alreadySent' in next && keptFlow(state, facts.flow) ? { ...next, alreadySent: true } : next;
     }
     case 'busy': {
       const { error: _error, fieldErrors: _fieldErrors, ...rest } = state;
@@ -154,6 +155,7 @@ export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): 
             attemptsLeft: flow.attemptsLeft,
             resendAvailableAt: Date.parse(flow.resendAvailableAt),
             codeLength: config?.verificationCode.length ?? VERIFICATION_CODE_RULES.length,
+            alreadySent: false,
           }
         : enter(step === 'code' ? 'email' : 'password-email', facts, error ?? endedError());
     case 'details':
@@ -180,9 +182,31 @@ export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): 
     case 'start':
     case 'eherkenning-info':
       return { ...base, step };
-    default:
-      return email === undefined ? { ...base, step } : { ...base, step, email };
+    default: {
+      const state = email === undefined ? { ...base, step } : { ...base, step, email };
+      // Back on the e-mail step of a flow that still runs (no error ended it): remember it, see keptFlow.
+      const running =
+        step.endsWith('email') && !error && flow?.kind === (step === 'email' ? 'signup' : 'password-reset');
+      return running
+        ? { ...state, runningFlow: { email: flow.email, resendAvailableAt: Date.parse(flow.resendAvailableAt) } }
+        : state;
+    }
   }
+}
+
+/**
+ * Whether the server's answer to the e-mail step is the flow that step was left with, so no mail went out: the
+ * server keeps a flow when its address comes again within the resend countdown (SECURITY.md F4), and a new flow's
+ * countdown starts at the new send, so the same address with the same `resendAvailableAt` is the kept flow.
+ */
+function keptFlow(state: FlowStateData, flow: FlowInfo | null): boolean {
+  const running = 'runningFlow' in state ? state.runningFlow : undefined;
+  return (
+    running !== undefined &&
+    flow !== null &&
+    flow.email === running.email &&
+    Date.parse(flow.resendAvailableAt) === running.resendAvailableAt
+  );
 }
 
 /**

@@ -269,6 +269,56 @@ describe('flow: sign-up from start to eHerkenning', () => {
     at(h.flow, 'start');
   });
 
+  // SECURITY.md F4: within the resend countdown the server keeps the flow of the same address and sends no mail.
+  for (const signup of [true, false]) {
+    const [codeStep, emailStep] = signup
+      ? (['code', 'email'] as const)
+      : (['password-code', 'password-email'] as const);
+    const endpoint = signup ? '/signup/email' : '/password/forgot';
+    const kind = signup ? 'signup' : 'password-reset';
+
+    it(`the same address again within the countdown (${codeStep}): alreadySent, the first code still works (F4)`, async () => {
+      const h = harness();
+      const first = signup ? await toCode(h) : await toPasswordCode(h);
+      assert.equal(first.alreadySent, false, 'a first submit sends a mail');
+      first.actions.changeEmail();
+      const back = at(h.flow, emailStep);
+      assert.deepEqual(back.runningFlow, {
+        email: 'jan@bedrijf.nl',
+        resendAvailableAt: Date.parse(flowInfo().resendAvailableAt),
+      });
+      // The server's answer to the same address: the flow it kept, to the millisecond (the server sends no mail).
+      answer('post', endpoint, { step: codeStep, flow: flowInfo({ kind }) }, 202);
+      await back.actions.submit('jan@bedrijf.nl');
+      const again = at(h.flow, codeStep);
+      assert.equal(again.alreadySent, true);
+      assert.equal(again.resendAvailableAt, first.resendAvailableAt, 'the countdown runs on');
+    });
+
+    it(`another address, or the same after the countdown (${codeStep}): a new mail, not alreadySent`, async () => {
+      const h = harness();
+      await (signup ? toCode(h) : toPasswordCode(h));
+      for (const flow of [
+        flowInfo({ kind, email: 'piet@bedrijf.nl', resendAvailableAt: '2026-03-01T10:01:30.000Z' }),
+        flowInfo({ kind, resendAvailableAt: '2026-03-01T10:02:00.000Z' }),
+      ]) {
+        at(h.flow, codeStep).actions.changeEmail();
+        answer('post', endpoint, { step: codeStep, flow }, 202);
+        await at(h.flow, emailStep).actions.submit(flow.email);
+        assert.equal(at(h.flow, codeStep).alreadySent, false, flow.email);
+      }
+      // A resend always sends a mail.
+      answer(
+        'post',
+        `${signup ? '/signup' : '/password'}/code/resend`,
+        { step: codeStep, flow: flowInfo({ kind }) },
+        202,
+      );
+      await at(h.flow, codeStep).actions.resend();
+      assert.equal(at(h.flow, codeStep).alreadySent, false);
+    });
+  }
+
   it('resends a code and shows the new countdown', async () => {
     const h = harness();
     const code = await toCode(h);

@@ -162,6 +162,57 @@ const ROWS: Row[] = [
     event: { type: 'server', step: 'code', facts: withFlow, fallback: 'account' },
     expect: { step: 'code' },
   },
+  // SECURITY.md F4: the server keeps the flow of the same address within the resend countdown, without a mail.
+  {
+    name: 'back on email while the flow runs: the step remembers its address and countdown',
+    event: { type: 'enter', step: 'email', facts: withFlow },
+    expect: { step: 'email', runningFlow: { email: 'jan@bedrijf.nl', resendAvailableAt: resendAt } },
+  },
+  {
+    name: 'email after a failure that ended the flow remembers none',
+    event: { type: 'enter', step: 'email', facts: withFlow, error: error('too_many_attempts') },
+    expect: { step: 'email', runningFlow: undefined },
+    errorCode: 'too_many_attempts',
+  },
+  {
+    name: 'password-email does not take the sign-up flow for its own',
+    event: { type: 'enter', step: 'password-email', facts: withFlow },
+    expect: { step: 'password-email', runningFlow: undefined },
+  },
+  {
+    name: 'code after email with the flow it was left with: alreadySent (no mail went out)',
+    from: { ...enter('email', withFlow), busy: true },
+    event: { type: 'server', step: 'code', facts: withFlow, fallback: 'email' },
+    expect: { step: 'code', alreadySent: true, resendAvailableAt: resendAt },
+  },
+  {
+    name: 'code after email with a flow whose countdown starts anew: not alreadySent',
+    from: { ...enter('email', withFlow), busy: true },
+    event: {
+      type: 'server',
+      step: 'code',
+      facts: { ...withFlow, flow: flowInfo({ resendAvailableAt: '2026-03-01T10:03:00.000Z' }) },
+      fallback: 'email',
+    },
+    expect: { step: 'code', alreadySent: false },
+  },
+  {
+    name: 'code after email for another address: not alreadySent',
+    from: { ...enter('email', withFlow), busy: true },
+    event: {
+      type: 'server',
+      step: 'code',
+      facts: { ...withFlow, flow: flowInfo({ email: 'piet@bedrijf.nl' }) },
+      fallback: 'email',
+    },
+    expect: { step: 'code', alreadySent: false },
+  },
+  {
+    name: 'code after a resend: not alreadySent',
+    from: { ...enter('code', withFlow), busy: true, alreadySent: true } as FlowStateData,
+    event: { type: 'server', step: 'code', facts: withFlow, fallback: 'email' },
+    expect: { step: 'code', alreadySent: false },
+  },
   {
     name: 'an invitation link wins over the session’s step',
     event: { type: 'server', step: null, facts: { ...facts, invitation: invitationPreview }, fallback: 'start' },

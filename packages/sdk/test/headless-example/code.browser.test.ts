@@ -1,5 +1,6 @@
 // examples/headless-sdk in Chromium: a code the SDK refuses before sending (letters, too short) says beside the field
-// what to fill in, not "wrong code": nothing was sent, so no attempt was counted (SECURITY.md C5).
+// what to fill in, not "wrong code": nothing was sent, so no attempt was counted (SECURITY.md C5). And the same
+// address again within the resend countdown says the code already sent still works (F4).
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { Session } from '../../src/index.js';
@@ -30,6 +31,8 @@ describe('examples/headless-sdk: code', () => {
         tried++;
         return HttpResponse.json({ step: 'details' });
       }),
+      // The same address within the countdown: the server answers with the flow it kept and sends no mail (F4).
+      http.post('/api/v1/signup/email', () => HttpResponse.json({ step: 'code', flow: session.flow }, { status: 202 })),
     );
     await import('../../../../examples/headless-sdk/main.ts');
   });
@@ -51,4 +54,18 @@ describe('examples/headless-sdk: code', () => {
       expect(tried).to.equal(0);
     });
   }
+
+  it('the same address again within the countdown: the code already sent still works (F4)', async () => {
+    await until(() => code() !== null, 'the code step');
+    expect(shown()).not.to.include('net al');
+    [...document.querySelectorAll<HTMLButtonElement>('#app button')]
+      .find((b) => b.textContent === 'Ander e-mailadres')!
+      .click();
+    await until(() => document.querySelector('#app input[name="email"]') !== null, 'the e-mail step');
+    const email = document.querySelector<HTMLInputElement>('#app input[name="email"]')!;
+    expect(email.value).to.equal('jan@bedrijf.nl');
+    email.form!.requestSubmit();
+    await until(() => code() !== null, 'the code step again');
+    expect(shown()).to.include('We hebben je net al een code gestuurd naar jan@bedrijf.nl. Die code blijft geldig.');
+  });
 });
