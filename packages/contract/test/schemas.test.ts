@@ -15,6 +15,7 @@ import {
   SessionSchema,
   VERIFICATION_CODE_RULES,
   endpointPath,
+  invalidBodyCode,
   problemType,
   validate,
 } from '@wij-techniek/onboarding-contract';
@@ -75,6 +76,28 @@ describe('request schemas', () => {
     });
     assert.deepEqual(ok.ok && ok.value.rights, ['register_for_meetings', 'administer']);
     assert.equal(validate(InviteMemberRequestSchema, { email: 'a@b.nl', rights: ['superuser'] }).ok, false);
+  });
+});
+
+describe('the code of a refused body (server and SDK both answer it)', () => {
+  const codeOf = (schema: Parameters<typeof validate>[0], input: unknown) => {
+    const result = validate(schema, input);
+    assert.equal(result.ok, false, 'refused');
+    return invalidBodyCode(result.ok ? {} : result.issues);
+  };
+  it('is invalid_email when the address is the only field at fault', () => {
+    assert.equal(codeOf(EmailRequestSchema, { email: 'geen-adres' }), 'invalid_email');
+    assert.equal(codeOf(EmailRequestSchema, { email: `${'x'.repeat(300)}@b.nl`, lang: 'nl' }), 'invalid_email');
+    assert.equal(codeOf(LoginRequestSchema, { email: 'jan@', password: 'x' }), 'invalid_email');
+    assert.equal(codeOf(InviteMemberRequestSchema, { email: 'geen-adres', rights: [] }), 'invalid_email');
+  });
+  it('is invalid_request when another field, or the body itself, is at fault too', () => {
+    assert.equal(codeOf(LoginRequestSchema, { email: 'geen-adres', password: '' }), 'invalid_request');
+    assert.equal(codeOf(EmailRequestSchema, { email: 'jan@bedrijf.nl', lang: 'de' }), 'invalid_request');
+    assert.equal(codeOf(CodeRequestSchema, { code: '12a456' }), 'invalid_request');
+    assert.equal(codeOf(EmailRequestSchema, 'jan@bedrijf.nl'), 'invalid_request');
+    assert.equal(invalidBodyCode({ '': ['Expected a JSON object.'] }), 'invalid_request');
+    assert.equal(invalidBodyCode({ 'email.0': ['Expected string.'] }), 'invalid_request');
   });
 });
 

@@ -2,6 +2,7 @@ import {
   API_PREFIX,
   ENDPOINTS,
   ProblemSchema,
+  invalidBodyCode,
   validate,
   type EndpointName,
 } from '@wij-techniek/onboarding-contract/lite';
@@ -86,10 +87,9 @@ export function buildClient(
         if (!checked.ok) {
           const fields = checked.issues;
           const what = Object.keys(fields).map((field) => field || 'body');
-          // The code the server answers for the same body (packages/server src/http/body.ts): `invalid_email`
-          // when the address is the only field at fault, `invalid_request` with the fields otherwise.
+          // The code the server answers for the same body: the contract decides it for both.
           throw new OnboardingError(
-            String(what) === 'email' ? 'invalid_email' : 'invalid_request',
+            invalidBodyCode(fields),
             `${name}: ${what.join(', ')} not valid (see fields); correct it and call again, nothing was sent.`,
             { fields },
           );

@@ -115,6 +115,17 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
+/**
+ * The code for a request body its schema refuses, given what `validate` found (`issues`, by field path; `""` is
+ * the body as a whole): `invalid_email` when the address is the only field at fault, so the person is sent back
+ * to the address alone, `invalid_request` otherwise (the fields named). The server answers with it and the SDK
+ * refuses with it before sending, so a body gets the same code from both.
+ */
+export function invalidBodyCode(issues: Readonly<Record<string, unknown>>): 'invalid_email' | 'invalid_request' {
+  const fields = Object.keys(issues);
+  return fields.length === 1 && fields[0] === 'email' ? 'invalid_email' : 'invalid_request';
+}
+
 /** The `type` URI of the problem details for a code (RFC 9457 §3.1.1). */
 export function problemType(code: ErrorCode): string {
   return `urn:wij-techniek:onboarding:problem:${code}`;

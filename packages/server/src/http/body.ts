@@ -1,4 +1,4 @@
-import { validate } from '@wij-techniek/onboarding-contract';
+import { invalidBodyCode, validate } from '@wij-techniek/onboarding-contract';
 import type { Context } from 'hono';
 import type { z } from 'zod/mini';
 import { problem } from '../problems.js';
@@ -9,7 +9,8 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /**
  * Reads the JSON body and parses it with the contract's `schema`. Unknown fields are dropped by the schema, so
  * extra fields (`isAdmin`, `kvk`, `__proto__`) have no effect (L3). An empty body counts as `{}`.
- * Throws `invalid_email` when only the address is wrong, `invalid_request` with `fields` otherwise.
+ * Throws `invalid_email` when only the address is wrong, `invalid_request` otherwise, with `fields` (the
+ * contract's `invalidBodyCode`, which the SDK uses too, so it refuses a body before sending with the same code).
  */
 export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {
   const text = await c.req.text();
@@ -29,7 +30,5 @@ export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S): 
   }
   const result = validate(schema, input);
   if (result.ok) return result.value;
-  const fields = Object.keys(result.issues);
-  if (fields.length === 1 && fields[0] === 'email') throw problem('invalid_email', { fields: result.issues });
-  throw problem('invalid_request', { fields: result.issues });
+  throw problem(invalidBodyCode(result.issues), { fields: result.issues });
 }
