@@ -25,3 +25,4 @@ export * from './api/login.js';
 export * from './api/password.js';
 export * from './api/eherkenning.js';
 export * from './api/organisations.js';
+export * from './api/endpoint-schemas.js';

@@ -369,8 +369,33 @@ describe('lite entry (issue 6 / contract): the same names as the main entry', ()
   });
 
   it('shares the constants and functions themselves, so both entries agree by construction', () => {
-    for (const name of Object.keys(Zod).filter((key) => !key.endsWith('Schema'))) {
+    for (const name of Object.keys(Zod).filter((key) => !key.endsWith('Schema') && !key.endsWith('_SCHEMAS'))) {
       assert.equal(Lite[name as keyof typeof Lite], Zod[name as keyof typeof Zod], name);
+    }
+  });
+
+  it('has the tables of endpoint schemas with the twins of the same schemas, as ENDPOINT_ANSWERS names them', () => {
+    const nameOf = (schema: unknown) => schemaNames.find((name) => zodSchema(name) === schema);
+    const tables = ['ONBOARDING_ENDPOINT_SCHEMAS', 'ORGANISATION_ENDPOINT_SCHEMAS'] as const;
+    const endpoints = tables.flatMap((table) => Object.keys(Zod[table]));
+    assert.deepEqual(
+      endpoints.sort(),
+      Object.keys(Zod.ENDPOINTS)
+        .filter((name) => name !== 'eherkenningCallback')
+        .sort(),
+      'every endpoint but the redirect, in one table',
+    );
+    for (const table of tables) {
+      assert.deepEqual(Object.keys(Lite[table]), Object.keys(Zod[table]), table);
+      for (const [endpoint, schemas] of Object.entries(Zod[table]) as [Zod.EndpointName, Zod.EndpointSchemas][]) {
+        const twins = (Lite[table] as Record<string, Zod.EndpointSchemas>)[endpoint]!;
+        assert.deepEqual(Object.keys(twins), Object.keys(schemas), endpoint);
+        for (const part of ['body', 'answer'] as const) {
+          const name = nameOf(schemas[part]);
+          assert.equal(twins[part], name && liteSchema(name), `${endpoint}.${part}: the twin of ${name}`);
+        }
+        assert.equal(nameOf(schemas.answer) ?? null, Zod.ENDPOINT_ANSWERS[endpoint], `${endpoint}: ENDPOINT_ANSWERS`);
+      }
     }
   });
 

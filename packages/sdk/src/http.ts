@@ -5,11 +5,9 @@ import {
   invalidBodyCode,
   validate,
   type EndpointName,
+  type EndpointSchemas,
 } from '@wij-techniek/onboarding-contract/lite';
 import { CodedTypeError, OnboardingError, must } from './errors.js';
-
-/** A schema of the contract's zod-free `lite` entry, as `validate` takes it. */
-export type Schema = Parameters<typeof validate>[0];
 
 /** Options every client method takes last. */
 export interface RequestOptions {
@@ -35,11 +33,11 @@ export interface OnboardingClientOptions {
 }
 
 /**
- * The methods of a client by endpoint name: the schema of the answer (none: the answer has no body) and of the
- * body (none: the endpoint takes no body). A method takes the endpoint's path parameters (`{organisationId}`, …) in
- * the order of its path, then the body, then {@link RequestOptions}.
+ * The methods of a client by endpoint name, with the schemas of each endpoint (the contract's tables). A method
+ * takes the endpoint's path parameters (`{organisationId}`, …) in the order of its path, then the body (when the
+ * endpoint takes one), then {@link RequestOptions}.
  */
-export type EndpointTable = Readonly<Partial<Record<EndpointName, readonly [output?: Schema, input?: Schema]>>>;
+export type EndpointTable = Readonly<Partial<Record<EndpointName, EndpointSchemas>>>;
 
 /**
  * Builds a client: one method per row of `table`, all sending through the `fetch`, prefix, timeout and retries of
@@ -74,7 +72,7 @@ export function buildClient(
   const prefix = base.pathname.replace(/\/$/u, '');
 
   const client: Record<string, unknown> = { apiBase: base };
-  for (const [name, [output, input]] of Object.entries(table) as [EndpointName, [Schema?, Schema?]][]) {
+  for (const [name, { body: input, answer: output }] of Object.entries(table) as [EndpointName, EndpointSchemas][]) {
     client[name] = async (...args: unknown[]) => {
       const { method, status } = ENDPOINTS[name];
       const url = new URL(prefix + path(name, args), base);

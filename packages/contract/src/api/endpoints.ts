@@ -1,10 +1,13 @@
+import type { SafeParseSchema } from '../validation.js';
+
 /** The prefix under which the API is served; the element's `api-base` defaults to it. */
 export const API_PREFIX = '/api/v1';
 
 /**
  * Every endpoint of the HTTP contract (DESIGN.md), by name: method and path relative to {@link API_PREFIX}.
  * `{id}`-style segments are filled in with {@link endpointPath}. `status` is the status of success; the schema
- * of the answer is named in {@link ENDPOINT_ANSWERS}.
+ * of the answer is named in {@link ENDPOINT_ANSWERS}, and both schemas are in `ONBOARDING_ENDPOINT_SCHEMAS` and
+ * `ORGANISATION_ENDPOINT_SCHEMAS`.
  */
 export const ENDPOINTS = {
   config: { method: 'GET', path: '/config', status: 200 },
@@ -82,3 +85,13 @@ export const ENDPOINT_ANSWERS = {
   lookupInvitation: 'InvitationPreviewSchema',
   acceptInvitation: 'SessionSchema',
 } as const satisfies Record<EndpointName, string | null>;
+
+/**
+ * The schemas of one endpoint: of the body it takes and of its answer, each absent when there is none. The
+ * tables `ONBOARDING_ENDPOINT_SCHEMAS` and `ORGANISATION_ENDPOINT_SCHEMAS` hold them, with zod schemas in the
+ * main entry and their zod-free twins in `./lite`.
+ */
+export interface EndpointSchemas {
+  readonly body?: SafeParseSchema;
+  readonly answer?: SafeParseSchema;
+}

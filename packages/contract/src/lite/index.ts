@@ -1,7 +1,8 @@
 /**
  * The contract for browsers, without zod: `@wij-techniek/onboarding-contract/lite`. It exports every name of the
  * main entry — the constants, the pure functions, `validate`, the types — and each schema under the same name,
- * with the same output type, parsing exactly as the zod schema does (`test/lite.test.ts` proves it on generated
+ * with the same output type, parsing exactly as the zod schema does (the tables of endpoint schemas too, holding
+ * these twins) (`test/lite.test.ts` proves it on generated
  * inputs). The server keeps zod; the SDK, which ships to every page, imports this entry and saves zod's ≈ 7.5 KiB.
  *
  * No module this entry imports loads zod or `zod-config.ts`; a test bundles it and checks.
@@ -11,6 +12,7 @@
  */
 import type { z } from 'zod/mini';
 import type * as Zod from '../index.js';
+import type { EndpointName, EndpointSchemas } from '../api/endpoints.js';
 import { ERROR_CODES } from '../core/errors.js';
 import { EHERKENNING_LEVELS, EHERKENNING_OUTCOMES } from '../core/eherkenning.js';
 import { LANGUAGES, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, normaliseEmail } from '../core/fields.js';
@@ -379,3 +381,36 @@ export const AccountRequestSchema: Twin<'AccountRequestSchema'> = object({
   firstName: PersonNameSchema,
   lastName: PersonNameSchema,
 });
+
+// api/endpoint-schemas.ts
+
+/** The body and answer schemas of every endpoint of the onboarding itself (`eherkenningCallback` is a redirect). */
+export const ONBOARDING_ENDPOINT_SCHEMAS = {
+  config: { answer: ConfigSchema },
+  signupEmail: { body: EmailRequestSchema, answer: FlowAcceptedSchema },
+  signupCode: { body: CodeRequestSchema, answer: StepAnswerSchema },
+  signupCodeResend: { answer: FlowAcceptedSchema },
+  signupAccount: { body: AccountRequestSchema, answer: SessionSchema },
+  login: { body: LoginRequestSchema, answer: SessionSchema },
+  logout: {},
+  passwordForgot: { body: EmailRequestSchema, answer: FlowAcceptedSchema },
+  passwordCode: { body: CodeRequestSchema, answer: StepAnswerSchema },
+  passwordCodeResend: { answer: FlowAcceptedSchema },
+  passwordReset: { body: PasswordResetRequestSchema, answer: SessionSchema },
+  session: { answer: SessionSchema },
+  eherkenningStart: { body: EherkenningStartRequestSchema, answer: EherkenningStartSchema },
+  lookupInvitation: { body: InvitationLookupRequestSchema, answer: InvitationPreviewSchema },
+  acceptInvitation: { body: AcceptInvitationRequestSchema, answer: SessionSchema },
+} as const satisfies Partial<Record<EndpointName, EndpointSchemas>>;
+
+/** The body and answer schemas of the endpoints that manage an organisation's people. */
+export const ORGANISATION_ENDPOINT_SCHEMAS = {
+  organisation: { answer: OrganisationViewSchema },
+  members: { answer: MemberListSchema },
+  inviteMember: { body: InviteMemberRequestSchema, answer: InvitationCreatedSchema },
+  updateMember: { body: UpdateMemberRequestSchema, answer: MemberUpdatedSchema },
+  removeMember: {},
+  invitations: { answer: InvitationListSchema },
+  withdrawInvitation: {},
+  audit: { answer: AuditLogSchema },
+} as const satisfies Partial<Record<EndpointName, EndpointSchemas>>;

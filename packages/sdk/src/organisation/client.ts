@@ -1,13 +1,7 @@
 import {
-  AuditLogSchema,
   ENDPOINTS,
-  InvitationCreatedSchema,
-  InvitationListSchema,
-  InviteMemberRequestSchema,
-  MemberListSchema,
-  MemberUpdatedSchema,
-  OrganisationViewSchema,
-  UpdateMemberRequestSchema,
+  ONBOARDING_ENDPOINT_SCHEMAS,
+  ORGANISATION_ENDPOINT_SCHEMAS,
   type AuditEntry,
   type Invitation,
   type InviteMemberRequest,
@@ -17,7 +11,7 @@ import {
   type UpdateMemberRequest,
 } from '@wij-techniek/onboarding-contract/lite';
 import { must } from '../errors.js';
-import { FLOW_ENDPOINTS, type OnboardingClient } from '../client.js';
+import type { OnboardingClient } from '../client.js';
 import { buildClient, type EndpointTable, type OnboardingClientOptions, type RequestOptions } from '../http.js';
 
 /**
@@ -70,15 +64,8 @@ export interface OrganisationClient extends OnboardingClient {
  */
 export function createOrganisationClient(options: OnboardingClientOptions = {}): OrganisationClient {
   const table = {
-    ...FLOW_ENDPOINTS,
-    organisation: [OrganisationViewSchema],
-    members: [MemberListSchema],
-    inviteMember: [InvitationCreatedSchema, InviteMemberRequestSchema],
-    updateMember: [MemberUpdatedSchema, UpdateMemberRequestSchema],
-    removeMember: [],
-    invitations: [InvitationListSchema],
-    withdrawInvitation: [],
-    audit: [AuditLogSchema],
+    ...ONBOARDING_ENDPOINT_SCHEMAS,
+    ...ORGANISATION_ENDPOINT_SCHEMAS,
   } satisfies EndpointTable & Record<Exclude<keyof OrganisationClient, 'apiBase'>, unknown>;
   // The ids a method starts with fill the `{…}` segments of its path, in order.
   const path = (name: EndpointName, args: unknown[]) =>
