@@ -1,0 +1,88 @@
+// Shared by the O-item tests in this folder: a server instance that talks to a bad OP, an account on the
+// supplier step, the broker's callback URL for it, and the state a refused callback must leave as it was.
+import assert from 'node:assert/strict';
+import type { Client } from '../helpers/client.ts';
+import {
+  signUp,
+  startStack,
+  uniqueEmail,
+  type Backend,
+  type StackOptions,
+  type TestStack,
+} from '../helpers/harness.ts';
+import type { BadOp } from '../eherkenning/bad-op.ts';
+
+/** The redirect URI every test stack has (PUBLIC_URL http://localhost:8787). */
+export const CALLBACK = 'http://localhost:8787/api/v1/eherkenning/callback';
+
+/** The supplier the bad OP lists first. */
+export const SUPPLIER = 'urn:etoegang:AD:1:entities:9001';
+
+/** Where the tests send the browser back to (on the allow-list). */
+export const RETURN_TO = 'http://localhost:5173/aanmelden';
+
+/** A bad OP's registration, as its constructor takes it. */
+export function opClient(name: string): { clientId: string; clientSecret: string; redirectUri: string } {
+  return { clientId: `wt-${name}`, clientSecret: `${name}-secret-0123456789`, redirectUri: CALLBACK };
+}
+
+/** A server on `backend` whose broker is `op`, registered as `client`; other options as {@link startStack}. */
+export function stackFor(
+  backend: Backend,
+  op: BadOp,
+  client: { clientId: string; clientSecret: string },
+  options: StackOptions = {},
+): Promise<TestStack> {
+  return startStack(backend, {
+    ...options,
+    env: {
+      EHERKENNING_ISSUER: op.issuer,
+      EHERKENNING_CLIENT_ID: client.clientId,
+      EHERKENNING_CLIENT_SECRET: client.clientSecret,
+      ...options.env,
+    },
+  });
+}
+
+/** A new account, signed in on `stack`, on the supplier step. */
+export async function accountOnSupplierStep(stack: TestStack, prefix = 'eh'): Promise<Client> {
+  const client = stack.client();
+  await signUp(stack, client, { email: uniqueEmail(prefix) });
+  return client;
+}
+
+/**
+ * POST /eherkenning/start on `client` (extra body fields merged in), then the bad OP's answer: the callback URL
+ * the browser would bring back, not yet delivered.
+ */
+export async function callbackFor(client: Client, body: Record<string, unknown> = {}): Promise<URL> {
+  const started = await client.post('/eherkenning/start', { supplierId: SUPPLIER, returnTo: RETURN_TO, ...body });
+  assert.equal(started.status, 200, started.text);
+  const authorization = await fetch(String(started.body.redirectUrl), { redirect: 'manual' });
+  assert.equal(authorization.status, 302, await authorization.text());
+  return new URL(authorization.headers.get('location')!);
+}
+
+/** Delivers `callback` to `stack` on `client`'s session; returns the answer. */
+export function deliver(stack: TestStack, client: Client, callback: URL) {
+  return client.get(`${stack.url}${callback.pathname}${callback.search}`);
+}
+
+/** The `wt-eherkenning` outcome of a callback answer, after checking it is the 303 DESIGN.md asks for. */
+export function outcomeOf(answer: { status: number; headers: Headers }): string | null {
+  assert.equal(answer.status, 303);
+  return new URL(answer.headers.get('location')!).searchParams.get('wt-eherkenning');
+}
+
+/** The counts a refused callback must leave exactly as they were (O14: nothing changed). */
+export async function eherkenningState(stack: TestStack): Promise<Record<string, number>> {
+  const { rows } = await stack.server.context.db.query<Record<string, number>>(
+    `SELECT (SELECT count(*)::int FROM organisations) AS organisations,
+            (SELECT count(*)::int FROM memberships) AS memberships,
+            (SELECT count(*)::int FROM eherkenning_identities) AS identities,
+            (SELECT count(*)::int FROM audit_log) AS audit,
+            (SELECT count(*)::int FROM accounts WHERE verified_at IS NOT NULL) AS verified,
+            (SELECT count(*)::int FROM outbox WHERE template = 'administrator-added') AS mails`,
+  );
+  return rows[0]!;
+}
