@@ -117,7 +117,7 @@ export function buildClient(
               Accept: 'application/json, application/problem+json',
               ...(body && { 'Content-Type': 'application/json' }),
             },
-            signal: AbortSignal.any(signal ? [signal, timeout] : [timeout]),
+            signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
           });
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
@@ -146,21 +146,15 @@ export function buildClient(
         }
         // Drained so the connection is free again; not awaited, as a gateway's body may be slow to end.
         if (response) void readJson(response);
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(
-            () => {
-              signal?.removeEventListener('abort', abort);
-              resolve();
-            },
-            retryDelayMs * 2 ** (retries - attempt),
-          );
-          const abort = () => {
+        // The pause ends early when the caller aborts; the loop's first line then throws the abort's reason.
+        await new Promise<void>((resolve) => {
+          const end = () => {
             clearTimeout(timer);
-            // The caller's own abort reason, as fetch rejects with it.
-            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-            reject(signal?.reason);
+            signal?.removeEventListener('abort', end);
+            resolve();
           };
-          signal?.addEventListener('abort', abort);
+          const timer = setTimeout(end, retryDelayMs * 2 ** (retries - attempt));
+          signal?.addEventListener('abort', end);
         });
       }
     };
