@@ -86,3 +86,24 @@ export async function eherkenningState(stack: TestStack): Promise<Record<string,
   );
   return rows[0]!;
 }
+
+/** Every row of every table of the stack's schema, as one text: for "nothing changed" and "nowhere stored". */
+export async function databaseText(stack: TestStack): Promise<string> {
+  const db = stack.server.context.db;
+  const { rows: tables } = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  assert.ok(tables.length > 5, 'the schema has its tables');
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const { rows } = await db.query(`SELECT * FROM "${name}"`);
+    parts.push(
+      `${name}:${rows
+        .map((row) => JSON.stringify(row))
+        .sort()
+        .join('\n')}`,
+    );
+  }
+  return parts.join('\n\n');
+}

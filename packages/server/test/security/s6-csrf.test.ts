@@ -9,6 +9,7 @@ import {
   invitationLink,
   newPerson,
 } from '../organisations/helpers.ts';
+import { databaseText } from './eherkenning-helpers.ts';
 
 // SECURITY.md S6: CSRF protection on *every* state-changing endpoint, the unauthenticated sign-up steps included.
 // DESIGN.md: met by origin checks and JSON-only bodies, with no token in the body (so S6's "missing or wrong
@@ -59,27 +60,6 @@ const FORGERIES: readonly Forgery[] = [
   },
   { name: 'no Content-Type', headers: {}, bytes: true, status: 415, code: 'unsupported_media_type' },
 ];
-
-/** Every row of every table of the schema, as one text: "nothing happened" means this did not change. */
-async function everything(stack: TestStack): Promise<string> {
-  const db = stack.server.context.db;
-  const { rows: tables } = await db.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables
-     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
-  );
-  assert.ok(tables.length > 5, 'the schema has its tables');
-  const parts: string[] = [];
-  for (const { name } of tables) {
-    const { rows } = await db.query(`SELECT * FROM "${name}"`);
-    parts.push(
-      `${name}:${rows
-        .map((row) => JSON.stringify(row))
-        .sort()
-        .join('\n')}`,
-    );
-  }
-  return parts.join('\n\n');
-}
 
 describe('S6: CSRF on every state-changing endpoint', () => {
   let stack: TestStack;
@@ -183,14 +163,14 @@ describe('S6: CSRF on every state-changing endpoint', () => {
 
   for (const forgery of FORGERIES) {
     it(`S6: ${forgery.name} → ${forgery.status} ${forgery.code} on every state-changing endpoint, and nothing changes`, async () => {
-      const before = await everything(stack);
+      const before = await databaseText(stack);
       for (const name of STATE_CHANGING) {
         const answer = await send(name, forgery);
         assert.equal(answer.status, forgery.status, `${ENDPOINTS[name].method} ${ENDPOINTS[name].path}`);
         assert.equal(answer.code, forgery.code, name);
         assert.deepEqual(answer.setCookie, [], `${name}: no session cookie set, rotated or cleared`);
       }
-      assert.equal(await everything(stack), before, 'no row of any table changed');
+      assert.equal(await databaseText(stack), before, 'no row of any table changed');
     });
   }
 
@@ -200,7 +180,7 @@ describe('S6: CSRF on every state-changing endpoint', () => {
         .filter((n) => ENDPOINTS[n].method === 'GET')
         .map((n) => ENDPOINTS[n].path),
     );
-    const before = await everything(stack);
+    const before = await databaseText(stack);
     for (const name of STATE_CHANGING.filter((n) => !withGet.has(ENDPOINTS[n].path))) {
       const { client, params } = targets[name]!;
       for (const method of ['GET', 'HEAD']) {
@@ -209,7 +189,7 @@ describe('S6: CSRF on every state-changing endpoint', () => {
         assert.ok(answer.headers.get('allow')?.includes(ENDPOINTS[name].method), `${name}: Allow names the method`);
       }
     }
-    assert.equal(await everything(stack), before);
+    assert.equal(await databaseText(stack), before);
   });
 
   it('S6: the same requests from the allowed origin as JSON do reach the endpoints (the forgeries were aimed right)', async () => {
