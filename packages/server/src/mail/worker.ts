@@ -63,9 +63,10 @@ interface ClaimedRow {
  * `FOR UPDATE SKIP LOCKED` and marked `sending` with the attempt already counted, so two instances never claim
  * the same mail; a failure goes back to `queued` with exponential backoff, and after `maxAttempts` tries the mail
  * is `abandoned` and logged. Delivery is at least once: a worker that dies after the server accepted a mail but
- * before marking it sent leaves a claim that lapses, and the mail is sent again. A sent or abandoned mail keeps no
- * content (only address, template, status and attempts; the dev mailbox excepted), and the clean-up deletes its
- * row after `OUTBOX_RETENTION`.
+ * before marking it sent leaves a claim that lapses, and the mail is sent again. Only the worker whose claim is the
+ * row's current one records how a try ended; one whose claim lapsed and was taken over logs `mail_claim_lost`. A
+ * sent or abandoned mail keeps no content (only address, template, status and attempts; the dev mailbox excepted),
+ * and the clean-up deletes its row after `OUTBOX_RETENTION`.
  */
 export class OutboxWorker {
   readonly #db: Database;
@@ -239,15 +240,17 @@ export class OutboxWorker {
     // deletes the row (OUTBOX_RETENTION). We chose that over the mailbox keeping a copy of its own: a second copy
     // would be one more place that holds codes, and nothing else in development needs the row without them.
     const erase = !this.#keepSentContent;
-    await this.#db.query(
-      `UPDATE outbox SET status = 'sent', sent_at = $2, finished_at = $2, claimed_until = NULL, last_error = NULL,
-         delivered_by = $3,
-         subject = CASE WHEN $4::boolean THEN NULL ELSE subject END,
-         text_body = CASE WHEN $4::boolean THEN NULL ELSE text_body END,
-         html_body = CASE WHEN $4::boolean THEN NULL ELSE html_body END
-       WHERE id = $1`,
-      [row.id, this.#clock(), this.#transport.kind, erase],
+    const recorded = await this.#record(
+      row,
+      'sent',
+      `UPDATE outbox SET status = 'sent', sent_at = $3, finished_at = $3, claimed_until = NULL, last_error = NULL,
+         delivered_by = $4,
+         subject = CASE WHEN $5::boolean THEN NULL ELSE subject END,
+         text_body = CASE WHEN $5::boolean THEN NULL ELSE text_body END,
+         html_body = CASE WHEN $5::boolean THEN NULL ELSE html_body END`,
+      [this.#clock(), this.#transport.kind, erase],
     );
+    if (!recorded) return;
     this.#logger.info('mail_sent', {
       mail: row.id,
       template: row.template,
@@ -262,12 +265,15 @@ export class OutboxWorker {
     if (row.attempts >= maxAttempts) {
       // Its codes and links have long expired and nobody will send it: erase the content now, and keep what the
       // operator needs to follow it up (address, template, attempts, the last error) until the clean-up.
-      await this.#db.query(
-        `UPDATE outbox SET status = 'abandoned', finished_at = $3, claimed_until = NULL, last_error = $2,
-           subject = NULL, text_body = NULL, html_body = NULL
-         WHERE id = $1 AND status = 'sending'`,
-        [row.id, message, this.#clock()],
+      const recorded = await this.#record(
+        row,
+        'abandoned',
+        `UPDATE outbox SET status = 'abandoned', finished_at = $4, claimed_until = NULL, last_error = $3,
+           subject = NULL, text_body = NULL, html_body = NULL`,
+        [message, this.#clock()],
+        message,
       );
+      if (!recorded) return;
       this.#logger.error('mail_abandoned', {
         mail: row.id,
         template: row.template,
@@ -277,13 +283,14 @@ export class OutboxWorker {
       return;
     }
     const wait = Math.min(maxBackoffSeconds, backoffSeconds * 2 ** (row.attempts - 1));
-    // Only while it is still 'sending': if another worker, whose claim followed a lapsed one, sent it meanwhile, the
-    // row is 'sent' without content and must not go back to the queue.
-    await this.#db.query(
-      `UPDATE outbox SET status = 'queued', claimed_until = NULL, last_error = $2, next_attempt_at = $3
-       WHERE id = $1 AND status = 'sending'`,
-      [row.id, message, addSeconds(this.#clock(), wait)],
+    const recorded = await this.#record(
+      row,
+      'failed',
+      `UPDATE outbox SET status = 'queued', claimed_until = NULL, last_error = $3, next_attempt_at = $4`,
+      [message, addSeconds(this.#clock(), wait)],
+      message,
     );
+    if (!recorded) return;
     this.#logger.warn('mail_failed', {
       mail: row.id,
       template: row.template,
@@ -291,5 +298,51 @@ export class OutboxWorker {
       retryInSeconds: wait,
       error: message,
     });
+  }
+
+  /**
+   * Runs `update` (an `UPDATE outbox SET …` without `WHERE`; its own parameters start at `$3`) only while the row is
+   * still under this worker's claim, and answers whether it was. A claim is the row being `sending` with the attempt
+   * count it got when it claimed the row: every claim raises `attempts` in the statement that takes it, under
+   * the row lock, so the count names one claim exactly (no claim-owner column needed). When this worker's send
+   * outlived its claim (`claimSeconds`) another instance may have taken the mail over and be sending it, or may
+   * already have sent or abandoned it (and erased its content), or the clean-up deleted it. The row is then that
+   * worker's: this one neither marks it sent (a mail abandoned, or still being sent by the other), nor requeues it
+   * (a third copy), nor abandons it (an erased mail the other is about to record as sent). It logs
+   * `mail_claim_lost` with what it would have recorded and what the row says now, and carries on: a lost claim is
+   * the known price of at least once (F6), not an error of the poll.
+   */
+  async #record(
+    row: ClaimedRow,
+    outcome: 'sent' | 'failed' | 'abandoned',
+    update: string,
+    params: readonly unknown[],
+    error?: string,
+  ): Promise<boolean> {
+    const { rowCount } = await this.#db.query(`${update} WHERE id = $1 AND status = 'sending' AND attempts = $2`, [
+      row.id,
+      row.attempts,
+      ...params,
+    ]);
+    if (rowCount > 0) return true;
+    const { rows } = await this.#db.query<{ status: string; attempts: number }>(
+      'SELECT status, attempts FROM outbox WHERE id = $1',
+      [row.id],
+    );
+    const now = rows[0];
+    this.#logger.warn('mail_claim_lost', {
+      mail: row.id,
+      template: row.template,
+      attempts: row.attempts,
+      outcome,
+      rowStatus: now?.status ?? 'deleted',
+      rowAttempts: now?.attempts,
+      ...(error === undefined ? {} : { error }),
+      message:
+        outcome === 'sent'
+          ? 'the mail server accepted it after this claim had lapsed; the row is left to the worker that took it over, which may send it again'
+          : 'this try ended after the claim had lapsed; the row is left to the worker that took it over',
+    });
+    return false;
   }
 }
