@@ -24,7 +24,7 @@ export type LogFields = Readonly<Record<string, LogValue>> & {
  * {@link withLogScope}), then the record's own fields. Security events (SECURITY.md L2) are `info`/`warn`
  * records with these names: `code_issued`, `code_failed`, `flow_locked`, `account_created`, `login_succeeded`,
  * `login_failed`, `login_locked`, `session_ended`, `password_reset`, `mail_sent`, `mail_failed`,
- * `mail_abandoned`, `rate_limited`, `origin_refused`.
+ * `mail_abandoned`, `mail_claim_lost`, `rate_limited`, `origin_refused`.
  */
 export interface Logger {
   log(level: LogLevel, event: string, fields?: LogFields): void;
@@ -39,7 +39,8 @@ interface LogScope {
   open: boolean;
 }
 
-const scopes = new AsyncLocalStorage<LogScope>();
+// A store of `undefined` is no scope at all (outsideLogScope), as at start-up.
+const scopes = new AsyncLocalStorage<LogScope | undefined>();
 
 /**
  * Runs `fn` so that every record logged from it — and from whatever it awaits — carries `fields` (the request id).
@@ -53,6 +54,15 @@ export async function withLogScope<T>(fields: Readonly<Record<string, LogValue>>
   } finally {
     scope.open = false;
   }
+}
+
+/**
+ * Runs `fn` outside any log scope: what it logs — and what it awaits, and the timers it sets — carries no request's
+ * fields, even when it is started from inside a request. For work a request only sets off and that is not its own:
+ * the outbox worker, woken by the request that queued a mail, sends whatever is due, other people's mail included.
+ */
+export function outsideLogScope<T>(fn: () => T): T {
+  return scopes.run(undefined, fn);
 }
 
 /** A logger that writes each record as one line to `write` (stdout by default). */

@@ -1,5 +1,5 @@
 import { addSeconds, type Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
+import { outsideLogScope, type Logger } from '../logger.js';
 import type { Database } from '../store/database.js';
 import type { MailTransport } from './transport.js';
 
@@ -144,18 +144,25 @@ export class OutboxWorker {
   #schedule(ms: number): void {
     this.#timers.clear(this.#timer);
     if (this.#stopped) return;
-    this.#timer = this.#timers.set(() => {
-      this.drain()
-        .then(
-          () => this.#pollWorked(),
-          (error: unknown) => this.#pollFailed(error),
-        )
-        .finally(() => {
-          const again = this.#again;
-          this.#again = false;
-          this.#schedule(again ? 0 : this.#pause());
-        });
-    }, ms);
+    // A timer keeps the async context it was set in, and kick() sets one while serving the request that queued a
+    // mail: without this, the pass it runs, the pass after it and every one chained from them would log that
+    // request's id (mail_sent, outbox_failed) for as long as the request is being served.
+    this.#timer = this.#timers.set(
+      () =>
+        outsideLogScope(() => {
+          this.drain()
+            .then(
+              () => this.#pollWorked(),
+              (error: unknown) => this.#pollFailed(error),
+            )
+            .finally(() => {
+              const again = this.#again;
+              this.#again = false;
+              this.#schedule(again ? 0 : this.#pause());
+            });
+        }),
+      ms,
+    );
   }
 
   /** The pause before the next poll: the poll interval, doubled for each poll in a row that failed, up to the cap. */
