@@ -53,7 +53,9 @@ describe('messages of the client’s own errors', () => {
     assertSays(await caught(offline.config()), 'network_error');
     server.use(
       http.get(`${API}/config`, async () => {
-        await delay('infinite');
+        // Longer than the timeout, but a timer that holds the event loop: the SDK's timeout is an unref'd
+        // AbortSignal.timeout, and with msw there is no socket either, so Node's runner would cancel the test.
+        await delay(1_000);
         return HttpResponse.json(config);
       }),
     );
