@@ -64,7 +64,7 @@ describe('Setbacks a person meets, and the way on from each', () => {
   );
 
   it(
-    'an EH2 identity is refused with the level message; Annuleren comes back with the cancel message; a retry verifies (O5, O14)',
+    'an EH2 identity is refused with the level message; Annuleren comes back with the cancel message; a retry verifies (O9, O14)',
     JOURNEY_TIMEOUT,
     async () => {
       const person = newPerson('Sanne', 'Jansen');

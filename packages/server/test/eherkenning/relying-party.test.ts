@@ -199,7 +199,7 @@ describe('eHerkenning relying party', () => {
       await assert.rejects(roundTrip(relyingParty(op.issuer)), { code: 'failed', reason: 'identifier_not_kvk' });
     });
 
-    it('reports Annuleren at the broker as cancelled', async () => {
+    it('reports Annuleren at the broker as cancelled (O14)', async () => {
       op.variant = 'cancel';
       await assert.rejects(roundTrip(relyingParty(op.issuer)), { code: 'cancelled' });
     });

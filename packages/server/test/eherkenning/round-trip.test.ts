@@ -168,7 +168,7 @@ eachBackend('eHerkenning round trip with the simulator', (backend) => {
     assert.match(mails.at(-1)!.text, new RegExp(second.email.replace(/[.+]/g, '\\$&')));
   });
 
-  it('accepts EH4', async () => {
+  it('accepts EH4 (O9)', async () => {
     const { client } = await newAccount();
     const answer = await deliver(client, await loginAt(client, PIETER.id));
     assert.equal(outcomeOf(answer).searchParams.get('wt-eherkenning'), 'verified');
