@@ -232,7 +232,7 @@ describe('<wt-onboarding> errors', () => {
     ['level_too_low', 'eherkenning_level_too_low'],
     ['failed', 'eherkenning_failed'],
   ] as const) {
-    it(`${code}: shown on the supplier step after coming back, focus on the heading`, async () => {
+    it(`${code}: shown on the supplier step after coming back, focus on the heading (O14)`, async () => {
       await resetAll({ ...sessionFor('supplier'), eherkenning: outcome });
       setParam('wt-eherkenning', outcome);
       const el = await fixture<WtOnboarding>(html`<wt-onboarding></wt-onboarding>`);
