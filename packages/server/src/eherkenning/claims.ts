@@ -36,11 +36,13 @@ export function claimAt(claims: Readonly<Record<string, unknown>>, path: ClaimPa
 }
 
 /**
- * The level of the ID token, checked by our own code (O9): mapped through the configured mapping, and only
- * loa3 or loa4 pass. Missing or lower is `level_too_low`.
+ * The level the broker reports, checked by our own code (O9): mapped through the configured mapping, and only
+ * loa3 or loa4 pass. Missing or lower is `level_too_low`. `claims` are the ID token's, completed by userinfo when
+ * the mapping asks for it (brokers that send minimal ID tokens, EHERKENNING.md §2.1); a claim the signed ID token
+ * carries always wins, and userinfo comes server to server from the broker, for the ID token's `sub` only (O13).
  */
-export function levelOf(idTokenClaims: Readonly<Record<string, unknown>>, mapping: ClaimMapping): 'EH3' | 'EH4' {
-  const raw = claimAt(idTokenClaims, mapping.level.path);
+export function levelOf(claims: Readonly<Record<string, unknown>>, mapping: ClaimMapping): 'EH3' | 'EH4' {
+  const raw = claimAt(claims, mapping.level.path);
   const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
   const urn = value === undefined ? mapping.level.default : (mapping.level.mapping[value] ?? value);
   const level = urn === undefined ? undefined : ACCEPTED_LEVELS[urn];
