@@ -119,19 +119,29 @@ export class CodeFlows {
     await this.#limit(db, 'mail-address', flow.email, limits.mailsPerAddress);
     const updated = await db.transaction(async (tx) => {
       const code = generateCode();
-      // Only the code, its expiry and the cooldown change: the attempt count carries on (C5).
+      // Only the code, its expiry and the cooldown change: the attempt count carries on (C5). The cooldown is
+      // checked again in the UPDATE: of resends sent at once, one moves it and the others find it running (F4).
       const { rows } = await tx.query<FlowRow>(
         `UPDATE flows SET code_hmac = $2, code_expires_at = $3, resend_available_at = $4, sends = sends + 1
          WHERE id = $1 AND verified_at IS NULL AND consumed_at IS NULL AND locked_at IS NULL
+           AND resend_available_at <= $5
          RETURNING ${FLOW_COLUMNS}`,
         [
           flow.id,
           codeHmac(ctx.keys, flow.id, flow.email, code),
           addSeconds(now, RULES.lifetimeSeconds),
           addSeconds(now, RULES.resendCooldownSeconds),
+          now,
         ],
       );
-      if (!rows[0]) throw await this.#outOfOrder(tx, c, now);
+      if (!rows[0]) {
+        const { rows: current } = await tx.query<FlowRow>(`SELECT ${FLOW_COLUMNS} FROM flows WHERE id = $1`, [flow.id]);
+        const again = current[0] && toFlow(current[0]);
+        if (again && !again.verifiedAt && !again.consumedAt && !again.lockedAt && now < again.resendAvailableAt) {
+          throw problem('resend_too_soon', { retryAfterSeconds: secondsUntil(now, again.resendAvailableAt) });
+        }
+        throw await this.#outOfOrder(tx, c, now);
+      }
       const row = toFlow(rows[0]);
       await this.#mail(tx, row, code, row.accountId !== null);
       return row;
