@@ -61,7 +61,7 @@ describe('<wt-onboarding> forms', () => {
     }
   });
 
-  it('the show/hide toggle shows both passwords and says so', async () => {
+  it('the show/hide toggle shows both passwords and says so (P4)', async () => {
     const el = await showStep('details');
     const toggle = button(el, 'Toon wachtwoord');
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
