@@ -59,7 +59,7 @@ eachBackend('sign-in', (backend) => {
     assert.deepEqual(answer.body.memberships![0]!.rights, ['administer']);
   });
 
-  it('an unknown address and a wrong password get identical answers (invalid_credentials 401)', async () => {
+  it('R4: an unknown address and a wrong password get identical answers (invalid_credentials 401)', async () => {
     const email = await signUp(stack, stack.client());
     const wrong = await stack.client().post('/login', { email, password: 'Verkeerd#Wacht01' });
     const unknown = await stack.client().post('/login', { email: uniqueEmail(), password: 'Verkeerd#Wacht01' });

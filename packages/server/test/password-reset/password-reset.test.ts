@@ -47,7 +47,7 @@ eachBackend('password reset (issue 10)', (backend) => {
     assert.match(notice.text, /Was this not you\?/);
   });
 
-  it('the same answer for an unknown address, which gets a "no account" mail instead of a code', async () => {
+  it('R4: the same answer for an unknown address, which gets a "no account" mail instead of a code', async () => {
     const known = await signUp(stack, stack.client());
     const unknown = uniqueEmail();
     const a = await stack.client().post('/password/forgot', { email: known });
@@ -66,7 +66,7 @@ eachBackend('password reset (issue 10)', (backend) => {
     assert.doesNotMatch(hint.text, /[0-9]{6}/);
   });
 
-  it('the code rules hold: five wrong codes end the reset, the sixth is refused when correct', async () => {
+  it('C5: the code rules hold: five wrong codes end the reset, the sixth is refused when correct', async () => {
     const email = await signUp(stack, stack.client());
     const client = stack.client();
     await client.post('/password/forgot', { email });
@@ -80,7 +80,7 @@ eachBackend('password reset (issue 10)', (backend) => {
     assert.equal(sixth.body.step, 'password-email');
   });
 
-  it('expired code, resend cooldown and the mail cap apply as for sign-up', async () => {
+  it('C2/C7: expired code, resend cooldown and the mail cap apply as for sign-up', async () => {
     const email = await signUp(stack, stack.client());
     const client = stack.client();
     await client.post('/password/forgot', { email });
@@ -112,7 +112,7 @@ eachBackend('password reset (issue 10)', (backend) => {
     assert.equal(crossed.status, 409);
   });
 
-  it('refuses the current password (password_unchanged) and the policy applies', async () => {
+  it('P1: refuses the current password (password_unchanged) and the policy applies', async () => {
     const email = await signUp(stack, stack.client());
     const client = stack.client();
     await client.post('/password/forgot', { email });
@@ -136,7 +136,7 @@ eachBackend('password reset (issue 10)', (backend) => {
     assert.equal(statuses[20], 429);
   });
 
-  it('a reset clears the failed sign-in count of the address', async () => {
+  it('R1/R2: a reset clears the failed sign-in count of the address (no lockout by others)', async () => {
     const email = await signUp(stack, stack.client());
     for (let i = 0; i < 100; i++) await stack.client().post('/login', { email, password: `Verkeerd#Wacht${i}` });
     assert.equal((await stack.client().post('/login', { email, password: GOOD_PASSWORD })).status, 429);
