@@ -82,7 +82,7 @@ describe('PostgreSQL that never answers', { skip: DATABASE_URL ? false : PG_SKIP
     assert.equal((await request(`${stack.url}/readyz`)).status, 200, 'ready again once it answers');
   });
 
-  it('an API request answers 503 service_unavailable with Retry-After, and the log says database_unavailable', async () => {
+  it('F7: an API request answers 503 service_unavailable with Retry-After, and the log says database_unavailable', async () => {
     hole.swallow();
     try {
       const from = stack.logs.length;

@@ -256,7 +256,7 @@ eachBackend('eHerkenning round trip with the simulator', (backend) => {
       });
     }
 
-    it('a replayed callback is refused and changes nothing (O2)', async () => {
+    it('a replayed callback is refused and changes nothing (O2, F1: no pending transaction)', async () => {
       const { client } = await newAccount();
       const callback = await loginAt(client, JAN.id);
       assert.equal(outcomeOf(await deliver(client, callback)).searchParams.get('wt-eherkenning'), 'verified');
@@ -267,7 +267,7 @@ eachBackend('eHerkenning round trip with the simulator', (backend) => {
       assert.deepEqual(await snapshot(stack), before);
     });
 
-    it('a callback without any session goes to APP_URL as failed', async () => {
+    it('a callback without any session goes to APP_URL as failed (F1)', async () => {
       const { client } = await newAccount();
       const callback = await loginAt(client, JAN.id);
       const before = await snapshot(stack);
@@ -279,7 +279,7 @@ eachBackend('eHerkenning round trip with the simulator', (backend) => {
   });
 
   describe('POST /eherkenning/start', () => {
-    it('needs a signed-in account', async () => {
+    it('needs a signed-in account (F1: not_signed_in 401 before the account exists)', async () => {
       const answer = await start(stack.client());
       assert.equal(answer.status, 401);
       assert.equal(answer.body.code, 'not_signed_in');
