@@ -65,11 +65,30 @@ export default tseslint.config(
     },
   },
   {
+    // W2: user and server text is never parsed as HTML, whichever door it would take.
     files: ['packages/element/src/**/*.ts', 'packages/sdk/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'User text is never parsed as HTML (W2).' }] },
+        {
+          patterns: [
+            {
+              regex: '^(lit|lit-html)/(directives/unsafe-(html|svg|mathml)|static-html)(\\.js)?$',
+              message: 'User text is never parsed as HTML (W2).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'createContextualFragment', 'setHTMLUnsafe'].map(
+          (property) => ({ property, message: 'User text is never parsed as HTML (W2).' }),
+        ),
+        ...['write', 'writeln'].map((property) => ({
+          object: 'document',
+          property,
+          message: 'User text is never parsed as HTML (W2).',
+        })),
       ],
     },
   },

@@ -216,35 +216,52 @@ describe('W2: text from people and from the server is never parsed as HTML', () 
   );
 });
 
-describe('W2: the lint rule that keeps HTML strings out of the element and the SDK', () => {
-  it('W2: importing unsafeHTML in the element or SDK sources is a lint error', () => {
-    const linter = new Linter({ configType: 'flat' });
-    const code = "import { unsafeHTML } from 'lit/directives/unsafe-html.js';\nexport const render = unsafeHTML;\n";
-    for (const file of ['packages/element/src/onboarding.ts', 'packages/sdk/src/index.ts']) {
+describe('W2: the lint rules that keep HTML strings out of the element and the SDK', () => {
+  // Every door through which a string becomes markup, and safe code beside them that must stay allowed.
+  const DOORS: Record<string, string> = {
+    'lit unsafeHTML': "import { unsafeHTML } from 'lit/directives/unsafe-html.js';\nexport const r = unsafeHTML;\n",
+    'lit-html unsafeHTML':
+      "import { unsafeHTML } from 'lit-html/directives/unsafe-html.js';\nexport const r = unsafeHTML;\n",
+    'lit unsafeSVG': "import { unsafeSVG } from 'lit/directives/unsafe-svg.js';\nexport const r = unsafeSVG;\n",
+    'lit unsafeMathML':
+      "import { unsafeMathML } from 'lit/directives/unsafe-mathml.js';\nexport const r = unsafeMathML;\n",
+    'lit unsafeStatic': "import { unsafeStatic } from 'lit/static-html.js';\nexport const r = unsafeStatic;\n",
+    innerHTML: 'export const r = (e: Element, t: string) => { e.innerHTML = t; };\n',
+    outerHTML: 'export const r = (e: Element, t: string) => { e.outerHTML = t; };\n',
+    insertAdjacentHTML: "export const r = (e: Element, t: string) => e.insertAdjacentHTML('beforeend', t);\n",
+    'document.write': 'export const r = (t: string) => document.write(t);\n',
+  };
+  const SAFE =
+    "import { html } from 'lit';\nexport const r = (e: Element, t: string) => { e.textContent = t; return html`${t}`; };\n";
+
+  for (const file of ['packages/element/src/onboarding.ts', 'packages/sdk/src/index.ts']) {
+    it(`W2: ${file.split('/')[1]} sources: each HTML door is a lint error, safe text is not`, () => {
       // The repository's configuration as ESLint resolves it for that file. In a child process: the lint plugins
       // do not load under the `source` export condition these tests run with.
       const printed = execFileSync(process.execPath, [ESLINT_BIN, '--print-config', file], {
         cwd: REPO,
         encoding: 'utf8',
       });
-      const rule = (JSON.parse(printed) as Linter.Config).rules?.['no-restricted-imports'];
-      assert.ok(rule, `${file}: no-restricted-imports is on`);
-      const messages = linter.verify(
-        code,
-        [
-          {
-            files: ['**/*.ts'],
-            languageOptions: { parser: tseslint.parser },
-            rules: { 'no-restricted-imports': rule },
-          },
-        ],
-        'probe.ts',
-      );
-      assert.equal(messages.length, 1, `${file}: ${JSON.stringify(messages)}`);
-      assert.equal(messages[0]!.severity, 2, 'an error, not a warning');
-      assert.match(messages[0]!.message, /W2/u);
-    }
-  });
+      const { rules } = JSON.parse(printed) as Linter.Config;
+      const w2Rules = {
+        'no-restricted-imports': rules?.['no-restricted-imports'],
+        'no-restricted-properties': rules?.['no-restricted-properties'],
+      };
+      const lint = (code: string) =>
+        new Linter({ configType: 'flat' }).verify(
+          code,
+          [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules: w2Rules }],
+          'probe.ts',
+        );
+      for (const [door, code] of Object.entries(DOORS)) {
+        const messages = lint(code);
+        assert.equal(messages.length, 1, `${door}: ${JSON.stringify(messages)}`);
+        assert.equal(messages[0]!.severity, 2, `${door}: an error, not a warning`);
+        assert.match(messages[0]!.message, /W2/u, door);
+      }
+      assert.deepEqual(lint(SAFE), [], 'text content and lit templates stay allowed');
+    });
+  }
 });
 
 /** Polls `condition`: the binding's call arrives asynchronously. */
