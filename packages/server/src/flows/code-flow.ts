@@ -33,6 +33,12 @@ export type CodeFlowKind = 'signup' | 'password-reset';
 const RULES = VERIFICATION_CODE_RULES;
 
 /**
+ * The rate-limit name of the code submissions per address (`codeFailuresPerAddress`). A successful sign-in with
+ * the address's password clears it too (routes/login.ts).
+ */
+export const CODE_FAILURES = 'code-failures';
+
+/**
  * The e-mailed-code part shared by sign-up and password reset (SECURITY.md C1–C7, R4, R5, F1, F4): start a flow
  * for an address, check a code, send another. The answer never depends on whether the address has an account;
  * only the mail does.
@@ -153,7 +159,9 @@ export class CodeFlows {
   /**
    * `POST /signup/code` and `POST /password/code`. The attempt is counted in its own statement before the
    * comparison (C5); the fifth wrong code ends the flow and every later submission is refused, even a correct one.
-   * A correct code is consumed by one conditional UPDATE, so two concurrent correct submissions succeed once (C3).
+   * Each submission is also counted against the flow's address, sign-up and reset alike, whatever client or flow it
+   * comes from (C5 step 4, `codeFailuresPerAddress`); a correct code clears that count. A correct code is consumed
+   * by one conditional UPDATE, so two concurrent correct submissions succeed once (C3).
    */
   async verify(c: Context, kind: CodeFlowKind, code: string): Promise<StepAnswer> {
     const ctx = this.#ctx;
@@ -162,6 +170,13 @@ export class CodeFlows {
     const steps = FLOW_STEPS[kind];
     await this.#limit(db, 'code-client', ctx.clientIp(c), ctx.limits.codeAttemptsPerClient);
     const { flow } = await this.#openFlow(c, kind, now);
+    // Counted per address as its own committed statement before the comparison (C5), so parallel submissions over
+    // many flows and clients get no more than the limit compared; the 101st is refused right or wrong, so the
+    // refusal tells nothing about the code. Keyed on the address alone, account or not, so it answers alike (R4).
+    await this.#limit(db, CODE_FAILURES, flow.email, ctx.limits.codeFailuresPerAddress, {
+      detail:
+        'Too many wrong codes for this e-mail address. Wait for the time in Retry-After, then enter the code again.',
+    });
 
     const { rows } = await db.query<{ attempts: number; code_hmac: string | null; code_expires_at: Date | null }>(
       `UPDATE flows SET attempts = attempts + 1
@@ -200,6 +215,8 @@ export class CodeFlows {
       [flow.id, counted.code_hmac, now],
     );
     if (consumed.rowCount === 0) throw await this.#outOfOrder(db, c, now);
+    // The right code: the wrong ones before it no longer count (63B-4 §3.2.2 SHOULD, as for passwords in R2).
+    await ctx.rateLimiter.reset(db, CODE_FAILURES, flow.email);
     ctx.logger.info('code_verified', { flow: flow.id, kind, attempts: counted.attempts });
     return { step: steps.next };
   }
@@ -244,7 +261,13 @@ export class CodeFlows {
     this.#ctx.logger.warn('flow_locked', { flow: flow.id, kind: flow.kind, email: this.#ctx.pseudonym(flow.email) });
   }
 
-  async #limit(db: Queryable, name: string, subject: string, limit: { max: number; windowSeconds: number }) {
+  async #limit(
+    db: Queryable,
+    name: string,
+    subject: string,
+    limit: { max: number; windowSeconds: number },
+    extras: { detail?: string } = {},
+  ) {
     const verdict = await this.#ctx.rateLimiter.hit(db, name, subject, limit);
     if (!verdict.allowed) {
       this.#ctx.logger.warn('rate_limited', {
@@ -253,7 +276,7 @@ export class CodeFlows {
         blocks: verdict.blocks,
         retryAfterSeconds: verdict.retryAfterSeconds,
       });
-      throw problem('rate_limited', { retryAfterSeconds: verdict.retryAfterSeconds });
+      throw problem('rate_limited', { ...extras, retryAfterSeconds: verdict.retryAfterSeconds });
     }
   }
 

@@ -1,5 +1,6 @@
 import { ENDPOINTS, LoginRequestSchema } from '@wij-techniek/onboarding-contract';
 import { findAccountByEmail, setPasswordHash } from '../accounts/accounts.js';
+import { CODE_FAILURES } from '../flows/code-flow.js';
 import { readBody } from '../http/body.js';
 import { problem } from '../problems.js';
 import { sessionView } from '../sessions/view.js';
@@ -10,7 +11,7 @@ import type { RouteModule } from './route-module.js';
  * dummy hash), and failures are counted per address whether or not it has an account (R2), so neither the
  * answer nor the lockout tells which addresses are registered. Every attempt is counted before its password is
  * compared, in one statement that also decides whether it may go on (C5), so parallel attempts cannot get more
- * than the limit compared; a success clears the count.
+ * than the limit compared; a success clears the count, and that of wrong codes for the address.
  */
 export const loginRoutes: RouteModule = {
   name: 'login',
@@ -57,8 +58,11 @@ export const loginRoutes: RouteModule = {
         await setPasswordHash(db, account.id, await ctx.passwords.hash(body.password), now);
         ctx.logger.info('password_rehashed', { account: account.id });
       }
-      // The right password: this attempt, and the failures before it, no longer count (63B-4 SHOULD, R2).
+      // The right password: this attempt, and the failures before it, no longer count (63B-4 SHOULD, R2). Nor do
+      // the wrong codes others sent for this address (C5): whoever knows the password gains nothing by guessing its
+      // codes, and the owner is not kept waiting for a reset code by someone else's guesses (R1).
       await rateLimiter.reset(db, 'login-failures', body.email);
+      await rateLimiter.reset(db, CODE_FAILURES, body.email);
       const session = await db.transaction(async (tx) => {
         await ctx.sessions.lock(c, tx);
         return ctx.sessions.rotate(c, tx, { accountId: account.id, flowId: null });

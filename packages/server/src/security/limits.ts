@@ -7,9 +7,11 @@ export interface Limit {
 }
 
 /**
- * The documented limits (SECURITY.md R1, R2, R5, C7) and how the waits grow. None locks anyone out for good:
+ * The documented limits (SECURITY.md R1, R2, R5, C5, C7) and how the waits grow. None locks anyone out for good:
  * every wait ends, the longest is {@link Limits.maxWaitSeconds}, and a successful sign-in or password reset
- * clears the failure count of that address. docs/operators.md has the table.
+ * clears the failure counts of that address (wrong passwords, and wrong codes: a right code clears those too).
+ * The two failure counts per address are bounded to at most 100 an hour (63B-4 §3.2.2), whatever the operator
+ * sets; the other limits only bound how fast a client or an administrator can go. docs/operators.md has the table.
  */
 export interface Limits {
   /** Code mails (sign-up, sign-in hint, reset) to one address: 3 per 15 minutes (C7). */
@@ -22,6 +24,12 @@ export interface Limits {
   readonly loginsPerClient: Limit;
   /** Failed sign-ins per address (R2: at most 100 an hour); counted for unknown addresses too. */
   readonly loginFailuresPerAddress: Limit;
+  /**
+   * Code submissions per address that were not a right code, sign-up and password-reset codes together, from any
+   * client (C5 step 4: at most 100 an hour); counted whether or not the address has an account (R4). Unlike the
+   * five attempts per flow and {@link Limits.codeAttemptsPerClient}, no new flow or client address escapes it.
+   */
+  readonly codeFailuresPerAddress: Limit;
   /** Invitations one administrator sends (each is a mail to an address they choose). */
   readonly invitationsPerAdministrator: Limit;
   /** Invitation links one client tries (lookups and accepts), so tokens cannot be guessed at speed. */
@@ -45,6 +53,7 @@ export const DEFAULT_LIMITS: Limits = {
   codeAttemptsPerClient: { max: 60, windowSeconds: 15 * 60 },
   loginsPerClient: { max: 30, windowSeconds: 5 * 60 },
   loginFailuresPerAddress: { max: 100, windowSeconds: 60 * 60 },
+  codeFailuresPerAddress: { max: 100, windowSeconds: 60 * 60 },
   invitationsPerAdministrator: { max: 50, windowSeconds: 60 * 60 },
   invitationAttemptsPerClient: { max: 60, windowSeconds: 15 * 60 },
   maxWaitSeconds: 60 * 60,
@@ -58,6 +67,7 @@ export const LIMIT_VARIABLES: Readonly<Record<keyof Limits, string>> = {
   codeAttemptsPerClient: 'RATE_LIMIT_CODE_ATTEMPTS_PER_CLIENT',
   loginsPerClient: 'RATE_LIMIT_LOGINS_PER_CLIENT',
   loginFailuresPerAddress: 'RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS',
+  codeFailuresPerAddress: 'RATE_LIMIT_CODE_FAILURES_PER_ADDRESS',
   invitationsPerAdministrator: 'RATE_LIMIT_INVITATIONS_PER_ADMINISTRATOR',
   invitationAttemptsPerClient: 'RATE_LIMIT_INVITATION_ATTEMPTS_PER_CLIENT',
   maxWaitSeconds: 'RATE_LIMIT_MAX_WAIT',
@@ -65,8 +75,9 @@ export const LIMIT_VARIABLES: Readonly<Record<keyof Limits, string>> = {
 };
 
 const WEEK = 7 * 24 * 3600;
-const R2_MAX = 100;
-const R2_WINDOW = 3600;
+// 63B-4 §3.2.2 (ASVS4 2.2.1): no more than 100 failed attempts per authenticator per account, read as an hour.
+const FAILURES_MAX = 100;
+const FAILURES_WINDOW = 3600;
 
 const seconds = (min: number) =>
   z
@@ -88,23 +99,27 @@ const LimitSchema = z.strictObject({
   windowSeconds: seconds(1),
 });
 
-// R2 (63B-4 §3.2.2, ASVS4 2.2.1): no more than 100 failed password checks per account per hour.
-const LoginFailuresSchema = z.strictObject({
-  max: z
-    .number()
-    .check(
-      z.int('must be a whole number'),
-      z.gte(1, 'must be at least 1'),
-      z.lte(R2_MAX, 'must be at most 100 (SECURITY.md R2)'),
-    ),
-  windowSeconds: z
-    .number()
-    .check(
-      z.int('must be whole seconds'),
-      z.gte(R2_WINDOW, 'must be at least 1 h (R2: at most 100 failures an hour)'),
-      z.lte(WEEK, 'must be at most 7 days'),
-    ),
-});
+/**
+ * A failure count per address: at most 100 per at least an hour, so no setting allows more guesses at one
+ * account than 63B-4 §3.2.2 does. `requirement` is the SECURITY.md item the messages name (R2 passwords, C5 codes).
+ */
+const failuresSchema = (requirement: string) =>
+  z.strictObject({
+    max: z
+      .number()
+      .check(
+        z.int('must be a whole number'),
+        z.gte(1, 'must be at least 1'),
+        z.lte(FAILURES_MAX, `must be at most ${FAILURES_MAX} (SECURITY.md ${requirement})`),
+      ),
+    windowSeconds: z
+      .number()
+      .check(
+        z.int('must be whole seconds'),
+        z.gte(FAILURES_WINDOW, `must be at least 1 h (${requirement}: at most ${FAILURES_MAX} failures an hour)`),
+        z.lte(WEEK, 'must be at most 7 days'),
+      ),
+  });
 
 /** The `limits` option of `createServer`: any subset of {@link Limits}, each member whole. */
 export const LimitsOptionSchema = z.strictObject({
@@ -112,7 +127,8 @@ export const LimitsOptionSchema = z.strictObject({
   mailRequestsPerClient: z.optional(LimitSchema),
   codeAttemptsPerClient: z.optional(LimitSchema),
   loginsPerClient: z.optional(LimitSchema),
-  loginFailuresPerAddress: z.optional(LoginFailuresSchema),
+  loginFailuresPerAddress: z.optional(failuresSchema('R2')),
+  codeFailuresPerAddress: z.optional(failuresSchema('C5')),
   invitationsPerAdministrator: z.optional(LimitSchema),
   invitationAttemptsPerClient: z.optional(LimitSchema),
   maxWaitSeconds: z.optional(seconds(1)),

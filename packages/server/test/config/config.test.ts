@@ -68,6 +68,39 @@ describe('configuration', () => {
     }
   });
 
+  it('C5: RATE_LIMIT_CODE_FAILURES_PER_ADDRESS is 100/1h unless set, and never more than 100 wrong codes an hour', async () => {
+    assert.deepEqual(loadConfig({}).limits.codeFailuresPerAddress, { max: 100, windowSeconds: 3600 });
+    for (const [value, limit] of [
+      ['50/2h', { max: 50, windowSeconds: 7200 }],
+      ['100/3600', { max: 100, windowSeconds: 3600 }],
+      ['1/60m', { max: 1, windowSeconds: 3600 }],
+    ] as const) {
+      assert.deepEqual(
+        loadConfig({ RATE_LIMIT_CODE_FAILURES_PER_ADDRESS: value }).limits.codeFailuresPerAddress,
+        limit,
+      );
+    }
+    for (const [value, expected] of [
+      ['101/1h', /max must be at most 100 \(SECURITY\.md C5\)/],
+      ['1000000/1h', /max must be at most 100/],
+      ['100/59m', /windowSeconds must be at least 1 h/],
+      ['0/1h', /max must be at least 1/],
+      ['100/8d', /window in s, m or h/],
+      ['100', /<max>\/<window> such as 100\/1h/],
+    ] as const) {
+      const error = failure({ RATE_LIMIT_CODE_FAILURES_PER_ADDRESS: value });
+      assert.equal(error.variable, 'RATE_LIMIT_CODE_FAILURES_PER_ADDRESS', value);
+      assert.match(error.message, /^RATE_LIMIT_CODE_FAILURES_PER_ADDRESS /, value);
+      assert.match(error.message, expected, value);
+      assert.doesNotMatch(error.message, /\n/);
+    }
+    await assert.rejects(
+      createServer({ env: {}, listen: false, limits: { codeFailuresPerAddress: { max: 500, windowSeconds: 3600 } } }),
+      (error: unknown) =>
+        error instanceof ConfigError && /codeFailuresPerAddress\.max must be at most 100/.test(error.message),
+    );
+  });
+
   it('OUTBOX_RETENTION: 30 days unless set as days, hours, minutes or seconds; a wrong value says what to write', async () => {
     assert.equal(loadConfig({}).outboxRetentionSeconds, DEFAULT_OUTBOX_RETENTION_SECONDS);
     assert.equal(DEFAULT_OUTBOX_RETENTION_SECONDS, 30 * 24 * 3600);
