@@ -98,7 +98,7 @@ async function renderEachStep(frame: HTMLIFrameElement, lang?: 'nl' | 'en', show
   return [...(win.cspViolations ?? [])];
 }
 
-describe('<wt-onboarding> under a strict Content Security Policy', () => {
+describe('<wt-onboarding> under a strict Content Security Policy (W1)', () => {
   let frame: HTMLIFrameElement | undefined;
   afterEach(() => frame?.remove());
 

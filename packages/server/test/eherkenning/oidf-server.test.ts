@@ -25,7 +25,7 @@ async function snapshot(stack: TestStack) {
 // The same 34 cases as relying-party.test.ts, now through the HTTP adapter and its database: POST
 // /eherkenning/start, the OP's answer, GET /eherkenning/callback. Each case gets a server instance of its own
 // (so discovery is fresh) on one shared PGlite database.
-describe('the OIDF RP cases through the server (SECURITY.md §3, O14)', () => {
+describe('the OIDF RP cases through the server (SECURITY.md §3: O1, O2, O3, O4, O5, O6, O7, O8, O9, O10, O13, O14)', () => {
   let op: BadOp;
   let base: TestStack;
   let account: Client | undefined;

@@ -98,7 +98,7 @@ describe('eHerkenning relying party', () => {
   });
   after(() => op.close());
 
-  describe('the OIDF RP negative cases (SECURITY.md §3)', () => {
+  describe('the OIDF RP negative cases (SECURITY.md §3: O1, O2, O3, O4, O5, O6, O7, O8, O9, O10, O13)', () => {
     const tally = { refused: 0, accepted: 0, refusedExpected: 0, acceptedExpected: 0 };
     after(() => {
       console.log(
