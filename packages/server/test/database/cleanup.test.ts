@@ -13,6 +13,7 @@ import {
   startStack,
   uniqueEmail,
   type TestStack,
+  startSecondInstance,
 } from '../helpers/harness.ts';
 
 const MINUTE = 60;
@@ -209,12 +210,7 @@ describe('clean-up on several instances', { skip: DATABASE_URL ? false : PG_SKIP
   let second: TestStack;
   before(async () => {
     first = await startStack('postgres', { cleanup: { intervalSeconds: 0, batchSize: 50 } });
-    second = await startStack('postgres', {
-      cleanup: { intervalSeconds: 0, batchSize: 50 },
-      schema: first.schema,
-      smtp: first.smtp,
-      clock: first.clock,
-    });
+    second = await startSecondInstance(first, { cleanup: { intervalSeconds: 0, batchSize: 50 } });
   });
   after(async () => {
     await second?.close();

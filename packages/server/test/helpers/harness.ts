@@ -124,6 +124,14 @@ export async function startStack(backend: Backend, options: StackOptions = {}): 
   };
 }
 
+/**
+ * A second instance of `first`'s server, as production runs several: the same PostgreSQL schema, SMTP sink and
+ * clock. `first` owns them, so close the second one first.
+ */
+export function startSecondInstance(first: TestStack, options: StackOptions = {}): Promise<TestStack> {
+  return startStack('postgres', { ...options, schema: first.schema, smtp: first.smtp, clock: first.clock });
+}
+
 /** A password that meets the business policy and is on no list. */
 export const GOOD_PASSWORD = 'Zonnebloem#2024x';
 

@@ -15,6 +15,7 @@ import {
   startStack,
   uniqueEmail,
   type TestStack,
+  startSecondInstance,
 } from '../helpers/harness.ts';
 
 const N = 10;
@@ -102,13 +103,7 @@ describe('C5/R2 parallel wrong passwords over two instances', { skip: DATABASE_U
   let second: TestStack;
   before(async () => {
     first = await startStack('postgres', { limits: LIMITS, cleanup: false });
-    second = await startStack('postgres', {
-      limits: LIMITS,
-      cleanup: false,
-      schema: first.schema,
-      smtp: first.smtp,
-      clock: first.clock,
-    });
+    second = await startSecondInstance(first, { limits: LIMITS, cleanup: false });
   });
   after(async () => {
     await second?.close();

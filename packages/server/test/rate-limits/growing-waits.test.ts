@@ -13,6 +13,7 @@ import {
   startStack,
   uniqueEmail,
   type TestStack,
+  startSecondInstance,
 } from '../helpers/harness.ts';
 import { createOrganisationWithAdministrator } from '../organisations/helpers.ts';
 
@@ -155,13 +156,7 @@ describe('R1 one counter for every instance', { skip: DATABASE_URL ? false : PG_
   let second: TestStack;
   before(async () => {
     first = await startStack('postgres', { limits: LIMITS, cleanup: false });
-    second = await startStack('postgres', {
-      limits: LIMITS,
-      cleanup: false,
-      schema: first.schema,
-      smtp: first.smtp,
-      clock: first.clock,
-    });
+    second = await startSecondInstance(first, { limits: LIMITS, cleanup: false });
   });
   after(async () => {
     await second?.close();

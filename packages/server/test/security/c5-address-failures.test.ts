@@ -20,6 +20,7 @@ import {
   startStack,
   uniqueEmail,
   type TestStack,
+  startSecondInstance,
 } from '../helpers/harness.ts';
 
 const LIMIT = DEFAULT_LIMITS.codeFailuresPerAddress.max;
@@ -176,13 +177,7 @@ describe('C5 wrong codes per address over two instances', { skip: DATABASE_URL ?
   let second: TestStack;
   before(async () => {
     first = await startStack('postgres', { env: ENV, cleanup: false });
-    second = await startStack('postgres', {
-      env: ENV,
-      cleanup: false,
-      schema: first.schema,
-      smtp: first.smtp,
-      clock: first.clock,
-    });
+    second = await startSecondInstance(first, { env: ENV, cleanup: false });
   });
   after(async () => {
     await second?.close();

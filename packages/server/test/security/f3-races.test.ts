@@ -8,12 +8,11 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Client } from '../helpers/client.ts';
-import { eachBackend, GOOD_PASSWORD, signUp, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { eachBackend, GOOD_PASSWORD, uniqueEmail, type TestStack } from '../helpers/harness.ts';
 import { BadOp, GOOD_CLAIMS } from '../eherkenning/bad-op.ts';
+import { accountOnSupplierStep, callbackFor, deliver, opClient, outcomeOf, stackFor } from './eherkenning-helpers.ts';
 
-const CALLBACK = 'http://localhost:8787/api/v1/eherkenning/callback';
-const CLIENT = { clientId: 'wt-f3-pglite', clientSecret: 'f3-pglite-secret-0123456789', redirectUri: CALLBACK };
-const SUPPLIER = 'urn:etoegang:AD:1:entities:9001';
+const CLIENT = opClient('f3-pglite');
 const KVK = GOOD_CLAIMS['urn:etoegang:core:LegalSubjectID'];
 
 eachBackend('F3 races', (backend) => {
@@ -23,13 +22,7 @@ eachBackend('F3 races', (backend) => {
   before(async () => {
     op = await new BadOp(CLIENT).start();
     op.uniqueSubjects = true;
-    stack = await startStack(backend, {
-      env: {
-        EHERKENNING_ISSUER: op.issuer,
-        EHERKENNING_CLIENT_ID: CLIENT.clientId,
-        EHERKENNING_CLIENT_SECRET: CLIENT.clientSecret,
-      },
-    });
+    stack = await stackFor(backend, op, CLIENT);
   });
   after(async () => {
     await stack?.close();
@@ -38,20 +31,9 @@ eachBackend('F3 races', (backend) => {
 
   /** A signed-in account with the broker's callback URL for it, not yet delivered. */
   async function accountAtBroker(): Promise<{ client: Client; callback: URL }> {
-    const client = stack.client();
-    await signUp(stack, client, { email: uniqueEmail('f3') });
-    const started = await client.post('/eherkenning/start', {
-      supplierId: SUPPLIER,
-      returnTo: 'http://localhost:5173/',
-    });
-    assert.equal(started.status, 200, started.text);
-    const authorization = await fetch(String(started.body.redirectUrl), { redirect: 'manual' });
-    return { client, callback: new URL(authorization.headers.get('location')!) };
+    const client = await accountOnSupplierStep(stack, 'f3');
+    return { client, callback: await callbackFor(client) };
   }
-
-  const deliver = (client: Client, callback: URL) => client.get(`${stack.url}${callback.pathname}${callback.search}`);
-  const outcome = (answer: { headers: Headers }) =>
-    new URL(answer.headers.get('location')!).searchParams.get('wt-eherkenning');
 
   const pgliteOnly = { skip: backend === 'postgres' ? 'on PostgreSQL in signup/signup.test.ts' : false };
 
@@ -86,8 +68,8 @@ eachBackend('F3 races', (backend) => {
     const before = (await db.query('SELECT 1 FROM memberships')).rowCount;
     const { client, callback } = await accountAtBroker();
     const from = stack.logs.length;
-    const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(client, callback)));
-    const outcomes = answers.map(outcome);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(stack, client, callback)));
+    const outcomes = answers.map(outcomeOf);
     assert.equal(outcomes.filter((value) => value === 'verified').length, 1, `outcomes: ${outcomes.join(',')}`);
     assert.equal(outcomes.filter((value) => value === 'failed').length, 9, `outcomes: ${outcomes.join(',')}`);
     // Refused by the server itself before the broker was asked (the transaction was used, or the session id it
@@ -122,9 +104,9 @@ eachBackend('F3 races', (backend) => {
       ).rows[0]!.n;
       const people = [];
       for (let i = 0; i < 20; i++) people.push(await accountAtBroker());
-      const answers = await Promise.all(people.map(({ client, callback }) => deliver(client, callback)));
+      const answers = await Promise.all(people.map(({ client, callback }) => deliver(stack, client, callback)));
       assert.deepEqual(
-        answers.map(outcome),
+        answers.map(outcomeOf),
         people.map(() => 'verified'),
       );
       const organisations = await db.query<{ id: string }>('SELECT id FROM organisations WHERE kvk_number = $1', [KVK]);
