@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 import pg from 'pg';
-import { createServer, type RunningServer, type ServerOptions } from '../../src/index.ts';
+import {
+  createServer,
+  openPglite,
+  openPostgres,
+  type Database,
+  type RunningServer,
+  type ServerOptions,
+} from '../../src/index.ts';
 import { Client, randomIp } from './client.ts';
 import { TestClock } from './clock.ts';
 import { SmtpSink } from './smtp-sink.ts';
@@ -38,6 +45,33 @@ export async function createSchema(): Promise<{ schema: string; drop: () => Prom
       await dropper.connect();
       await dropper.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await dropper.end();
+    },
+  };
+}
+
+/**
+ * A bare database on `backend`, without a server and not migrated: PGlite in a temporary directory, or a
+ * PostgreSQL schema of its own. `close` removes it.
+ */
+export async function openTestDatabase(backend: Backend): Promise<{ db: Database; close: () => Promise<void> }> {
+  if (backend === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'wt-db-test-'));
+    const db = await openPglite(dir);
+    return {
+      db,
+      async close() {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const { schema, drop } = await createSchema();
+  const db = await openPostgres({ connectionString: DATABASE_URL!, schema });
+  return {
+    db,
+    async close() {
+      await db.close();
+      await drop();
     },
   };
 }

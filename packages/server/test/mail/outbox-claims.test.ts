@@ -4,9 +4,6 @@
 // abandon it, and says so in a `mail_claim_lost` record instead. Each step is driven by hand — a transport that holds
 // every send until the test answers it, and the injected clock to let a claim lapse — never by waiting.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, beforeEach, it } from 'node:test';
 import { createLogger } from '../../src/logger.ts';
 import { enqueueMail } from '../../src/mail/outbox.ts';
@@ -14,10 +11,8 @@ import type { MailTransport, OutgoingMail } from '../../src/mail/transport.ts';
 import { OutboxWorker, type OutboxSettings } from '../../src/mail/worker.ts';
 import type { Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
-import { openPglite } from '../../src/store/pglite.ts';
-import { openPostgres } from '../../src/store/pg.ts';
 import { TestClock } from '../helpers/clock.ts';
-import { createSchema, DATABASE_URL, eachBackend, uniqueEmail } from '../helpers/harness.ts';
+import { eachBackend, openTestDatabase, uniqueEmail } from '../helpers/harness.ts';
 
 /** A send the SMTP server has not answered yet. */
 interface HeldSend {
@@ -72,21 +67,7 @@ eachBackend('F6 a lapsed claim taken over by another worker', (backend) => {
   const clock = new TestClock();
 
   before(async () => {
-    if (backend === 'pglite') {
-      const dir = mkdtempSync(join(tmpdir(), 'wt-outbox-claims-'));
-      db = await openPglite(dir);
-      close = async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      };
-    } else {
-      const { schema, drop } = await createSchema();
-      db = await openPostgres({ connectionString: DATABASE_URL!, schema });
-      close = async () => {
-        await db.close();
-        await drop();
-      };
-    }
+    ({ db, close } = await openTestDatabase(backend));
     await migrate(db);
   });
   after(async () => {

@@ -3,20 +3,9 @@
 // the dev mailbox, which reads the rows, keeps showing them; and the clean-up deletes finished rows after
 // OUTBOX_RETENTION while it never touches a mail still to be sent (F6). Time moves only through the injected clock.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { enqueueMail, migrate, openPglite, openPostgres, readMigrations, type Database } from '../../src/index.ts';
-import {
-  createSchema,
-  DATABASE_URL,
-  eachBackend,
-  signUp,
-  startStack,
-  uniqueEmail,
-  type TestStack,
-} from '../helpers/harness.ts';
+import { enqueueMail, migrate, readMigrations, type Database } from '../../src/index.ts';
+import { eachBackend, openTestDatabase, signUp, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
 import { createOrganisationWithAdministrator, invitationLink } from '../organisations/helpers.ts';
 
 const DAY = 24 * 3600;
@@ -248,21 +237,7 @@ eachBackend('outbox migration 0430', (backend) => {
   let db: Database;
   let close: () => Promise<void>;
   before(async () => {
-    if (backend === 'pglite') {
-      const dir = mkdtempSync(join(tmpdir(), 'wt-outbox-migration-'));
-      db = await openPglite(dir);
-      close = async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      };
-    } else {
-      const { schema, drop } = await createSchema();
-      db = await openPostgres({ connectionString: DATABASE_URL!, schema });
-      close = async () => {
-        await db.close();
-        await drop();
-      };
-    }
+    ({ db, close } = await openTestDatabase(backend));
   });
   after(async () => {
     await close?.();
