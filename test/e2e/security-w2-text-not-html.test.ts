@@ -23,6 +23,7 @@ import {
   STRICT_CSP_QUERY,
   type E2eStack,
 } from './helpers/stack.ts';
+import { collectViolations, type Violation } from './helpers/csp-violations.ts';
 import { OnboardingPage } from './pages/onboarding.ts';
 import { OrganisationMembersPage } from './pages/organisation-members.ts';
 import { SUPPLIER } from './pages/supplier.ts';
@@ -37,13 +38,6 @@ const SUPPLIER_NAME = '<img src=x onerror=alert(2)>Leverancier';
 const PROBLEM_TITLE = '<img src=x onerror=alert(3)>';
 const PROBLEM_DETAIL = '<script>alert(4)</script><b>Probeer later</b>';
 const ORGANISATION_NAME = '<img src=x onerror=alert(5)><b>De Vries</b>';
-
-/** What a `securitypolicyviolation` event tells. */
-interface Violation {
-  readonly page: string;
-  readonly directive: string;
-  readonly sample: string;
-}
 
 /** What the page's elements hold: text, and any element or attribute that markup would have made. */
 interface Rendered {
@@ -83,16 +77,7 @@ describe('W2: text from people and from the server is never parsed as HTML', () 
       const violations: Violation[] = [];
       const dialogs: string[] = [];
       const fetchedImages: string[] = [];
-      // A binding survives the trip to eHerkenning and back; the page's policy does not apply to it.
-      const collect = async (context: BrowserContext) => {
-        await context.exposeFunction('__wtW2Violation', (violation: Violation) => void violations.push(violation));
-        await context.addInitScript(() => {
-          document.addEventListener('securitypolicyviolation', (event) => {
-            const report = (window as unknown as { __wtW2Violation: (violation: unknown) => void }).__wtW2Violation;
-            report({ page: location.href, directive: event.effectiveDirective, sample: event.sample });
-          });
-        });
-      };
+      const collect = (context: BrowserContext) => collectViolations(context, violations);
       await inBrowser(
         stack,
         'w2-markup',

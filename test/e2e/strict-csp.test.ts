@@ -13,16 +13,9 @@ import {
   STRICT_CSP_QUERY,
   type E2eStack,
 } from './helpers/stack.ts';
+import { collectViolations, type Violation } from './helpers/csp-violations.ts';
 import { MESSAGES } from './pages/labels.ts';
 import { OnboardingPage } from './pages/onboarding.ts';
-
-/** What a `securitypolicyviolation` event tells, enough to find its cause. */
-interface Violation {
-  readonly page: string;
-  readonly directive: string;
-  readonly blocked: string;
-  readonly sample: string;
-}
 
 describe('The CMS page under a strict Content Security Policy', () => {
   let stack: E2eStack;
@@ -39,21 +32,7 @@ describe('The CMS page under a strict Content Security Policy', () => {
     async () => {
       const violations: Violation[] = [];
       const consoleErrors: string[] = [];
-      // A binding, not page state: it survives the trip to eHerkenning and back, and the CSP does not apply to it.
-      const collectViolations = async (context: BrowserContext) => {
-        await context.exposeFunction('__wtReportViolation', (violation: Violation) => void violations.push(violation));
-        await context.addInitScript(() => {
-          document.addEventListener('securitypolicyviolation', (event) => {
-            const target = window as unknown as { __wtReportViolation: (violation: unknown) => void };
-            target.__wtReportViolation({
-              page: location.href,
-              directive: event.effectiveDirective,
-              blocked: event.blockedURI,
-              sample: event.sample,
-            });
-          });
-        });
-      };
+      const collect = (context: BrowserContext) => collectViolations(context, violations);
       await inBrowser(
         stack,
         'strict-csp',
@@ -102,7 +81,7 @@ describe('The CMS page under a strict Content Security Policy', () => {
           await waitUntil(() => violations.length > 0);
           assert.equal(violations[0]?.directive, 'require-trusted-types-for');
         },
-        { prepare: collectViolations },
+        { prepare: collect },
       );
     },
   );
