@@ -2,25 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, mock } from 'node:test';
 import type { Client } from '../helpers/client.ts';
 import { signUp, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { eherkenningState } from '../helpers/eherkenning-state.ts';
 import { BadOp } from './bad-op.ts';
 import { OIDF_RP_CASES, type OidfCase } from './oidf-cases.ts';
 
 const CALLBACK = 'http://localhost:8787/api/v1/eherkenning/callback';
 const CLIENT = { clientId: 'wt-oidf', clientSecret: 'oidf-secret-0123456789', redirectUri: CALLBACK };
 const SUPPLIER = 'urn:etoegang:AD:1:entities:9001';
-
-/** What a refused case must leave exactly as it was. */
-async function snapshot(stack: TestStack) {
-  const { rows } = await stack.server.context.db.query<Record<string, number>>(
-    `SELECT (SELECT count(*)::int FROM organisations) AS organisations,
-            (SELECT count(*)::int FROM memberships) AS memberships,
-            (SELECT count(*)::int FROM eherkenning_identities) AS identities,
-            (SELECT count(*)::int FROM audit_log) AS audit,
-            (SELECT count(*)::int FROM accounts WHERE verified_at IS NOT NULL) AS verified,
-            (SELECT count(*)::int FROM outbox WHERE template = 'administrator-added') AS mails`,
-  );
-  return rows[0]!;
-}
 
 // The same 34 cases as relying-party.test.ts, now through the HTTP adapter and its database: POST
 // /eherkenning/start, the OP's answer, GET /eherkenning/callback. Each case gets a server instance of its own
@@ -87,9 +75,9 @@ describe('the OIDF RP cases through the server (SECURITY.md §3: O1, O2, O3, O4,
   async function run(stack: TestStack, testCase: OidfCase): Promise<string> {
     const client = await unverified(stack);
     const refuse = async (step: () => Promise<string>): Promise<string> => {
-      const before = await snapshot(stack);
+      const before = await eherkenningState(stack);
       const outcome = await step();
-      if (outcome !== 'verified') assert.deepEqual(await snapshot(stack), before, 'a refusal changes nothing');
+      if (outcome !== 'verified') assert.deepEqual(await eherkenningState(stack), before, 'a refusal changes nothing');
       return outcome;
     };
     switch (testCase.kind) {

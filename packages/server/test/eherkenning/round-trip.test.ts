@@ -10,6 +10,7 @@ import {
 import { RIGHTS } from '@wij-techniek/onboarding-contract';
 import type { Client } from '../helpers/client.ts';
 import { eachBackend, signUp, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { eherkenningState } from '../helpers/eherkenning-state.ts';
 
 const PUBLIC_URL = 'http://localhost:8787';
 const CALLBACK = `${PUBLIC_URL}/api/v1/eherkenning/callback`;
@@ -23,19 +24,6 @@ const JAN = identity('EH3', 0);
 const FATIMA = identity('EH3', 1);
 const PIETER = identity('EH4');
 const SANNE = identity('EH2');
-
-/** What a refusal must leave exactly as it was (O14). */
-async function snapshot(stack: TestStack) {
-  const { rows } = await stack.server.context.db.query<Record<string, number>>(
-    `SELECT (SELECT count(*)::int FROM organisations) AS organisations,
-            (SELECT count(*)::int FROM memberships) AS memberships,
-            (SELECT count(*)::int FROM eherkenning_identities) AS identities,
-            (SELECT count(*)::int FROM audit_log) AS audit,
-            (SELECT count(*)::int FROM accounts WHERE verified_at IS NOT NULL) AS verified,
-            (SELECT count(*)::int FROM outbox WHERE template = 'administrator-added') AS mails`,
-  );
-  return rows[0]!;
-}
 
 eachBackend('eHerkenning round trip with the simulator', (backend) => {
   let sim: RunningSimulator;
@@ -241,12 +229,12 @@ eachBackend('eHerkenning round trip with the simulator', (backend) => {
     for (const testCase of cases) {
       it(`${testCase.name} → ${testCase.outcome}`, async () => {
         const { client } = await newAccount();
-        const before = await snapshot(stack);
+        const before = await eherkenningState(stack);
         const answer = await testCase.run(client);
         const location = outcomeOf(answer);
         assert.equal(location.searchParams.get('wt-eherkenning'), testCase.outcome);
         assert.deepEqual([...location.searchParams.keys()], ['wt-eherkenning']);
-        assert.deepEqual(await snapshot(stack), before, 'no organisation, membership, identity, audit or mail');
+        assert.deepEqual(await eherkenningState(stack), before, 'no organisation, membership, identity, audit or mail');
         const session = await client.get('/session');
         assert.equal(session.body.step, 'supplier');
         assert.equal(session.body.account?.verified, false);
@@ -260,21 +248,21 @@ eachBackend('eHerkenning round trip with the simulator', (backend) => {
       const { client } = await newAccount();
       const callback = await loginAt(client, JAN.id);
       assert.equal(outcomeOf(await deliver(client, callback)).searchParams.get('wt-eherkenning'), 'verified');
-      const before = await snapshot(stack);
+      const before = await eherkenningState(stack);
       const replay = outcomeOf(await deliver(client, callback));
       assert.equal(replay.searchParams.get('wt-eherkenning'), 'failed');
       assert.equal(`${replay.origin}${replay.pathname}`, 'http://localhost:5173/', 'APP_URL without a transaction');
-      assert.deepEqual(await snapshot(stack), before);
+      assert.deepEqual(await eherkenningState(stack), before);
     });
 
     it('a callback without any session goes to APP_URL as failed (F1)', async () => {
       const { client } = await newAccount();
       const callback = await loginAt(client, JAN.id);
-      const before = await snapshot(stack);
+      const before = await eherkenningState(stack);
       const stranger = stack.client();
       const location = outcomeOf(await deliver(stranger, callback));
       assert.equal(location.searchParams.get('wt-eherkenning'), 'failed');
-      assert.deepEqual(await snapshot(stack), before);
+      assert.deepEqual(await eherkenningState(stack), before);
     });
   });
 

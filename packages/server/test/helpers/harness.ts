@@ -76,6 +76,9 @@ export async function openTestDatabase(backend: Backend): Promise<{ db: Database
   };
 }
 
+/** The `PUBLIC_URL` of a test stack unless its options set another. */
+export const TEST_PUBLIC_URL = 'http://localhost:8787';
+
 /** The test secret (long enough for the config check). */
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 
@@ -120,7 +123,7 @@ export async function startStack(backend: Backend, options: StackOptions = {}): 
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
-    PUBLIC_URL: 'http://localhost:8787',
+    PUBLIC_URL: TEST_PUBLIC_URL,
     ALLOWED_ORIGINS: 'http://localhost:5173',
     TRUSTED_PROXIES: '127.0.0.1,::1',
     SECRET: TEST_SECRET,

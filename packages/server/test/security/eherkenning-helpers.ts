@@ -1,5 +1,6 @@
 // Shared by the O-item tests in this folder: a server instance that talks to a bad OP, an account on the
-// supplier step, the broker's callback URL for it, and the state a refused callback must leave as it was.
+// supplier step, the broker's callback URL for it, and every row of the schema as text. What a refused callback
+// must leave as it was is ../helpers/eherkenning-state.ts.
 import assert from 'node:assert/strict';
 import type { Client } from '../helpers/client.ts';
 import {
@@ -72,19 +73,6 @@ export function deliver(stack: TestStack, client: Client, callback: URL) {
 export function outcomeOf(answer: { status: number; headers: Headers }): string | null {
   assert.equal(answer.status, 303);
   return new URL(answer.headers.get('location')!).searchParams.get('wt-eherkenning');
-}
-
-/** The counts a refused callback must leave exactly as they were (O14: nothing changed). */
-export async function eherkenningState(stack: TestStack): Promise<Record<string, number>> {
-  const { rows } = await stack.server.context.db.query<Record<string, number>>(
-    `SELECT (SELECT count(*)::int FROM organisations) AS organisations,
-            (SELECT count(*)::int FROM memberships) AS memberships,
-            (SELECT count(*)::int FROM eherkenning_identities) AS identities,
-            (SELECT count(*)::int FROM audit_log) AS audit,
-            (SELECT count(*)::int FROM accounts WHERE verified_at IS NOT NULL) AS verified,
-            (SELECT count(*)::int FROM outbox WHERE template = 'administrator-added') AS mails`,
-  );
-  return rows[0]!;
 }
 
 /** Every row of every table of the stack's schema, as one text: for "nothing changed" and "nowhere stored". */

@@ -9,17 +9,16 @@ import {
   SIMULATED_IDENTITIES,
   SIMULATED_SUPPLIERS,
   signInAtSimulator,
-  startSimulator,
   type RunningSimulator,
 } from '@wij-techniek/eherkenning-sim';
 import { endpointPath, ENDPOINTS, type EndpointName } from '@wij-techniek/onboarding-contract';
 import type { Answer, Client } from '../helpers/client.ts';
-import { signUp, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { signUp, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { startWithSimulator } from '../helpers/simulator.ts';
 
 const PUBLIC_URL = 'http://localhost:8787';
 const CALLBACK = `${PUBLIC_URL}/api/v1/eherkenning/callback`;
 const RETURN_TO = 'http://localhost:5173/aanmelden';
-const BROKER_CLIENT = { clientId: 'wt-f1', clientSecret: 'f1-secret-0123456789abcdefghij' };
 const SUPPLIER = SIMULATED_SUPPLIERS[0]!.id;
 const byId = (id: string) => SIMULATED_IDENTITIES.find((identity) => identity.id === id)!;
 const JAN = byId('jan-de-vries');
@@ -31,15 +30,7 @@ describe('F1 eHerkenning and administrator rights come only after the steps befo
   let stack: TestStack;
 
   before(async () => {
-    sim = await startSimulator({ port: 0, clients: [{ ...BROKER_CLIENT, redirectUris: [CALLBACK] }], env: {} });
-    stack = await startStack('pglite', {
-      env: {
-        PUBLIC_URL,
-        EHERKENNING_ISSUER: sim.issuer,
-        EHERKENNING_CLIENT_ID: BROKER_CLIENT.clientId,
-        EHERKENNING_CLIENT_SECRET: BROKER_CLIENT.clientSecret,
-      },
-    });
+    ({ sim, stack } = await startWithSimulator('pglite', 'f1', { env: { PUBLIC_URL } }));
   });
   after(async () => {
     await stack?.close();

@@ -13,16 +13,15 @@ import {
   SIMULATED_IDENTITIES,
   SIMULATED_SUPPLIERS,
   signInAtSimulator,
-  startSimulator,
   type RunningSimulator,
 } from '@wij-techniek/eherkenning-sim';
 import type { Client } from '../helpers/client.ts';
-import { startStack, type TestStack } from '../helpers/harness.ts';
+import type { TestStack } from '../helpers/harness.ts';
+import { startWithSimulator } from '../helpers/simulator.ts';
 import { invitationLink } from '../organisations/helpers.ts';
 
 const PUBLIC_URL = 'http://localhost:8787';
 const CALLBACK = `${PUBLIC_URL}/api/v1/eherkenning/callback`;
-const BROKER_CLIENT = { clientId: 'wt-l1', clientSecret: 'l1-secret-0123456789abcdefghij' };
 const JAN = SIMULATED_IDENTITIES.find((identity) => identity.id === 'jan-de-vries')!;
 
 /** A password the business policy accepts, unique to this run. */
@@ -110,15 +109,7 @@ describe('L1 canaries of every flow stay out of every log sink', () => {
   }
 
   before(async () => {
-    sim = await startSimulator({ port: 0, clients: [{ ...BROKER_CLIENT, redirectUris: [CALLBACK] }], env: {} });
-    stack = await startStack('pglite', {
-      env: {
-        PUBLIC_URL,
-        EHERKENNING_ISSUER: sim.issuer,
-        EHERKENNING_CLIENT_ID: BROKER_CLIENT.clientId,
-        EHERKENNING_CLIENT_SECRET: BROKER_CLIENT.clientSecret,
-      },
-    });
+    ({ sim, stack } = await startWithSimulator('pglite', 'l1', { env: { PUBLIC_URL } }));
     untapFetch = tapTokenAnswers(new URL(sim.issuer).origin, tokenAnswers);
     tap.start();
     try {

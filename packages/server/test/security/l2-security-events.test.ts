@@ -8,16 +8,15 @@ import {
   SIMULATED_IDENTITIES,
   SIMULATED_SUPPLIERS,
   signInAtSimulator,
-  startSimulator,
   type RunningSimulator,
 } from '@wij-techniek/eherkenning-sim';
 import { VERIFICATION_CODE_RULES } from '@wij-techniek/onboarding-contract';
 import type { Client } from '../helpers/client.ts';
-import { GOOD_PASSWORD, signUp, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { GOOD_PASSWORD, signUp, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { startWithSimulator } from '../helpers/simulator.ts';
 
 const PUBLIC_URL = 'http://localhost:8787';
 const CALLBACK = `${PUBLIC_URL}/api/v1/eherkenning/callback`;
-const BROKER_CLIENT = { clientId: 'wt-l2', clientSecret: 'l2-secret-0123456789abcdefghij' };
 const byId = (id: string) => SIMULATED_IDENTITIES.find((identity) => identity.id === id)!;
 const LOGIN_FAILURES = 3;
 
@@ -35,16 +34,10 @@ describe('L2 security events are logged as structured records', () => {
   let stack: TestStack;
 
   before(async () => {
-    sim = await startSimulator({ port: 0, clients: [{ ...BROKER_CLIENT, redirectUris: [CALLBACK] }], env: {} });
-    stack = await startStack('pglite', {
-      env: {
-        PUBLIC_URL,
-        EHERKENNING_ISSUER: sim.issuer,
-        EHERKENNING_CLIENT_ID: BROKER_CLIENT.clientId,
-        EHERKENNING_CLIENT_SECRET: BROKER_CLIENT.clientSecret,
-      },
+    ({ sim, stack } = await startWithSimulator('pglite', 'l2', {
+      env: { PUBLIC_URL },
       limits: { loginFailuresPerAddress: { max: LOGIN_FAILURES, windowSeconds: 3600 } },
-    });
+    }));
   });
   after(async () => {
     await stack?.close();

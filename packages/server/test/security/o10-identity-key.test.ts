@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { eachBackend, type TestStack } from '../helpers/harness.ts';
+import { eherkenningState } from '../helpers/eherkenning-state.ts';
 import { BadOp, GOOD_CLAIMS, GOOD_SUBJECT, type OpVariant } from '../eherkenning/bad-op.ts';
-import {
-  accountOnSupplierStep,
-  callbackFor,
-  deliver,
-  eherkenningState,
-  opClient,
-  outcomeOf,
-  stackFor,
-} from './eherkenning-helpers.ts';
+import { accountOnSupplierStep, callbackFor, deliver, opClient, outcomeOf, stackFor } from './eherkenning-helpers.ts';
 
 // SECURITY.md O10, through the HTTP adapter and its database:
 // - the identity key is (iss, sub): the same `sub` from another broker is another person;

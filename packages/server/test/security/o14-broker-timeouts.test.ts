@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { EherkenningRelyingParty, resolveEherkenningConfig } from '../../src/eherkenning/index.ts';
 import { eachBackend, type TestStack } from '../helpers/harness.ts';
+import { eherkenningState } from '../helpers/eherkenning-state.ts';
 import { BadOp } from '../eherkenning/bad-op.ts';
 import {
   accountOnSupplierStep,
   callbackFor,
   CALLBACK,
   deliver,
-  eherkenningState,
   opClient,
   outcomeOf,
   stackFor,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, it } from 'node:test';
 import type { TestStack } from '../helpers/harness.ts';
+import { eherkenningState } from '../helpers/eherkenning-state.ts';
 import { eachBackend } from '../helpers/harness.ts';
 import { BadOp, type OpVariant } from '../eherkenning/bad-op.ts';
 import {
@@ -8,7 +9,6 @@ import {
   callbackFor,
   databaseText,
   deliver,
-  eherkenningState,
   opClient,
   outcomeOf,
   stackFor,

@@ -4,11 +4,11 @@ import {
   SIMULATED_IDENTITIES,
   SIMULATED_SUPPLIERS,
   signInAtSimulator,
-  startSimulator,
   type RunningSimulator,
 } from '@wij-techniek/eherkenning-sim';
 import type { Client } from '../helpers/client.ts';
-import { GOOD_PASSWORD, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { GOOD_PASSWORD, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { startWithSimulator } from '../helpers/simulator.ts';
 
 // SECURITY.md S2 asks for every Set-Cookie of the full flow to carry `__Host-`, Secure, HttpOnly, Path=/, no
 // Domain and SameSite=Lax|Strict. The browser e2e run serves http://localhost, where the server rightly leaves
@@ -18,7 +18,6 @@ import { GOOD_PASSWORD, startStack, uniqueEmail, type TestStack } from '../helpe
 
 const PUBLIC_URL = 'https://onboarding.example.test';
 const CALLBACK = `${PUBLIC_URL}/api/v1/eherkenning/callback`;
-const CLIENT = { clientId: 'wt-s2', clientSecret: 's2-secret-0123456789abcdef' };
 const EH3 = SIMULATED_IDENTITIES.find((identity) => identity.level === 'EH3')!;
 
 /** One `Set-Cookie` line and the request that brought it. */
@@ -33,15 +32,7 @@ describe('S2: every Set-Cookie of the full flow on https', () => {
   const seen: Seen[] = [];
 
   before(async () => {
-    sim = await startSimulator({ port: 0, clients: [{ ...CLIENT, redirectUris: [CALLBACK] }], env: {} });
-    stack = await startStack('pglite', {
-      env: {
-        PUBLIC_URL,
-        EHERKENNING_ISSUER: sim.issuer,
-        EHERKENNING_CLIENT_ID: CLIENT.clientId,
-        EHERKENNING_CLIENT_SECRET: CLIENT.clientSecret,
-      },
-    });
+    ({ sim, stack } = await startWithSimulator('pglite', 's2', { env: { PUBLIC_URL } }));
   });
   after(async () => {
     await stack?.close();
