@@ -4,11 +4,15 @@
 import {
   OnboardingError,
   createOnboardingClient,
+  transition,
   type Config,
   type ErrorCode,
   type FlowErrorEvent,
+  type FlowEvent,
+  type FlowFacts,
   type FlowRedirectEvent,
   type FlowState,
+  type FlowStateData,
   type FlowStepChangeEvent,
   type OnboardingFlow,
   type PasswordVerdict,
@@ -20,6 +24,8 @@ import { createOrganisationClient, type Member } from '@wij-techniek/onboarding-
 
 declare const flow: OnboardingFlow;
 declare const state: FlowState;
+declare const serverEvent: Extract<FlowEvent, { type: 'server' }>;
+const NO_FLOW_FACTS: FlowFacts = { account: null, memberships: [], flow: null };
 
 // A UI renders with an exhaustive switch; a step missing from the union would make `never` fail here.
 export function render(s: FlowState): string {
@@ -87,6 +93,26 @@ if (state.step === 'verified') {
   // @ts-expect-error the verified step has no suppliers
   void state.suppliers;
 }
+// The same address again within the resend countdown: the code state says no mail went out (F4). How the flow tells
+// is its own business: the e-mail state carries the address typed, nothing of the running flow.
+if (state.step === 'code' || state.step === 'password-code') {
+  const sent: boolean = state.alreadySent;
+  void sent;
+}
+if (state.step === 'email' || state.step === 'password-email') {
+  const typed: string | undefined = state.email;
+  void typed;
+  // @ts-expect-error the flow the step was left with is no state field (it rides on the transition's server event)
+  void state.runningFlow;
+}
+// The pure transition gets the flow known before the server's answer with the `server` event.
+export const kept: FlowStateData = transition(
+  { step: 'email', busy: true },
+  { type: 'server', step: 'code', facts: NO_FLOW_FACTS, fallback: 'email', previousFlow: null },
+);
+// @ts-expect-error the flow before is a FlowInfo, not an address
+transition({ step: 'email', busy: true }, { ...serverEvent, previousFlow: 'jan@bedrijf.nl' });
+
 // Every state may say when its session ends; the steps with a server session can extend it (WCAG 2.2.1).
 export const endsAt: number | undefined = state.sessionEndsAt;
 export const extendable: boolean | undefined = state.sessionExtendable;

@@ -211,10 +211,9 @@ export class OnboardingFlow extends EventTarget {
         return [{ ...session, config, invitation }, error] as const;
       },
       ([session, error]) => {
-        this.#learn(session);
         // The server's record of the round trip wins over the parameter anyone can put in an address.
         const confirmed = outcome && (session.eherkenning?.outcome ?? outcome);
-        this.#server(session.step, error, confirmed);
+        this.#server(session, error, confirmed);
         const state = this.#state;
         if (state.step === 'verified' && confirmed === 'verified') {
           this.dispatchEvent(new FlowVerifiedEvent(state.organisation));
@@ -290,8 +289,7 @@ export class OnboardingFlow extends EventTarget {
 
   #answered(answer: Session, signedIn?: 'signedin' | 'accountcreated', accepting?: boolean): void {
     if (accepting) this.#forgetInvitation();
-    this.#learn(answer);
-    this.#server(answer.step);
+    this.#server(answer);
     if (signedIn && answer.account) this.dispatchEvent(new FlowAccountEvent(signedIn, answer.account));
   }
 
@@ -309,9 +307,27 @@ export class OnboardingFlow extends EventTarget {
     this.#apply({ type: 'enter', step, facts: this.#facts });
   }
 
-  /** Shows the step the server named. */
-  #server(step: Session['step'], error?: OnboardingError, outcome?: EherkenningOutcome): void {
-    this.#apply({ type: 'server', step, facts: this.#facts, fallback: this.#storedStep(), error, outcome });
+  /**
+   * Learns what the server answered and shows the step it named. The flow known before the answer goes along, so
+   * the transition can tell an e-mail step's answer that kept the running flow (no mail sent) from a new one.
+   */
+  #server(
+    answer: Partial<FlowFacts> & Pick<Session, 'step'>,
+    error?: OnboardingError,
+    outcome?: EherkenningOutcome,
+  ): void {
+    const previousFlow = this.#facts.flow;
+    this.#learn(answer);
+    const { step } = answer;
+    this.#apply({
+      type: 'server',
+      step,
+      facts: this.#facts,
+      fallback: this.#storedStep(),
+      error,
+      outcome,
+      previousFlow,
+    });
   }
 
   #fail(error: OnboardingError, step: StepId): void {

@@ -94,8 +94,10 @@ export interface CodeData {
   /**
    * True when the e-mail step's submit sent no new mail: the person came back and submitted the same address again
    * within the resend countdown, so the server kept its flow (SECURITY.md F4) and the code of the earlier mail
-   * still works. Say so, instead of "a code is on its way". The server answers a new and an existing address alike
-   * (R4), so this tells nothing about the address either.
+   * still works. Say so, instead of "a code is on its way". The flow sees it in the server's answer: the flow it
+   * names is the one the session already ran (same address, same resend time), where a new flow's countdown starts
+   * at its own mail. The server answers a new and an existing address alike (R4), so this tells nothing about the
+   * address either.
    */
   readonly alreadySent: boolean;
 }
@@ -104,12 +106,6 @@ export interface CodeData {
 export interface EmailData {
   /** The address typed last, to fill in again. */
   readonly email?: string;
-  /**
-   * The code flow this session still runs, when the person came back to this step from the code step: its address
-   * and when another mail may be sent (ms since the epoch). Submitting that address again before then sends no new
-   * mail; the code step then has {@link CodeData.alreadySent}.
-   */
-  readonly runningFlow?: { readonly email: string; readonly resendAvailableAt: number };
 }
 
 /** Data of the steps that set a password. */

@@ -59,6 +59,8 @@ export type FlowEvent =
   /**
    * The server named the step (an answer, `GET /session`): `null` means it holds no flow, and then the
    * signed-in account decides, or else `fallback`. `outcome` is the eHerkenning outcome being confirmed.
+   * `previousFlow` is the server-side flow the facts held before this answer (what the request was sent with): an
+   * e-mail step's answer that names that same flow sent no mail (`alreadySent`).
    */
   | {
       readonly type: 'server';
@@ -67,6 +69,7 @@ export type FlowEvent =
       readonly fallback: LocalStepId;
       readonly error?: OnboardingError | undefined;
       readonly outcome?: EherkenningOutcome | undefined;
+      readonly previousFlow?: FlowInfo | null | undefined;
     }
   /** An intent started. */
   | { readonly type: 'busy' }
@@ -90,7 +93,9 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
       // The server reports `email` only when its flow ended (five wrong codes, or it expired).
       const ended = event.step === step && step.endsWith('email');
       const next = enter(step, facts, event.error ?? (ended ? endedError() : outcomeError(outcome, step)));
-      return 'alreadySent' in next && keptFlow(state, facts.flow) ? { ...next, alreadySent: true } : next;
+      return 'alreadySent' in next && keptFlow(state.step, event.previousFlow, facts.flow)
+        ? { ...next, alreadySent: true }
+        : next;
     }
     case 'busy': {
       const { error: _error, fieldErrors: _fieldErrors, ...rest } = state;
@@ -182,30 +187,25 @@ export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): 
     case 'start':
     case 'eherkenning-info':
       return { ...base, step };
-    default: {
-      const state = email === undefined ? { ...base, step } : { ...base, step, email };
-      // Back on the e-mail step of a flow that still runs (no error ended it): remember it, see keptFlow.
-      const running =
-        step.endsWith('email') && !error && flow?.kind === (step === 'email' ? 'signup' : 'password-reset');
-      return running
-        ? { ...state, runningFlow: { email: flow.email, resendAvailableAt: Date.parse(flow.resendAvailableAt) } }
-        : state;
-    }
+    default:
+      return email === undefined ? { ...base, step } : { ...base, step, email };
   }
 }
 
 /**
- * Whether the server's answer to the e-mail step is the flow that step was left with, so no mail went out: the
- * server keeps a flow when its address comes again within the resend countdown (SECURITY.md F4), and a new flow's
- * countdown starts at the new send, so the same address with the same `resendAvailableAt` is the kept flow.
+ * Whether the server answered the e-mail step `left` with the flow the session already ran (`before`), so no mail
+ * went out: the server keeps a flow when its address comes again within the resend countdown (SECURITY.md F4), and
+ * a new flow's countdown starts at its own mail, so the same kind, address and `resendAvailableAt` is the kept flow.
+ * A flow that ended (too many codes, expired) is never kept: the server starts a new one, with a new countdown.
  */
-function keptFlow(state: FlowStateData, flow: FlowInfo | null): boolean {
-  const running = 'runningFlow' in state ? state.runningFlow : undefined;
+function keptFlow(left: StepId, before: FlowInfo | null | undefined, after: FlowInfo | null): boolean {
   return (
-    running !== undefined &&
-    flow !== null &&
-    flow.email === running.email &&
-    Date.parse(flow.resendAvailableAt) === running.resendAvailableAt
+    !!before &&
+    !!after &&
+    left === (before.kind === 'signup' ? 'email' : 'password-email') &&
+    after.kind === before.kind &&
+    after.email === before.email &&
+    Date.parse(after.resendAvailableAt) === Date.parse(before.resendAvailableAt)
   );
 }
 

@@ -283,10 +283,8 @@ describe('flow: sign-up from start to eHerkenning', () => {
       assert.equal(first.alreadySent, false, 'a first submit sends a mail');
       first.actions.changeEmail();
       const back = at(h.flow, emailStep);
-      assert.deepEqual(back.runningFlow, {
-        email: 'jan@bedrijf.nl',
-        resendAvailableAt: Date.parse(flowInfo().resendAvailableAt),
-      });
+      // The comparison happens inside the flow: the e-mail state carries nothing of the running flow.
+      assert.deepEqual(Object.keys(back).sort(), ['actions', 'busy', 'email', 'step']);
       // The server's answer to the same address: the flow it kept, to the millisecond (the server sends no mail).
       answer('post', endpoint, { step: codeStep, flow: flowInfo({ kind }) }, 202);
       await back.actions.submit('jan@bedrijf.nl');

@@ -162,28 +162,54 @@ const ROWS: Row[] = [
     event: { type: 'server', step: 'code', facts: withFlow, fallback: 'account' },
     expect: { step: 'code' },
   },
-  // SECURITY.md F4: the server keeps the flow of the same address within the resend countdown, without a mail.
+  // SECURITY.md F4: the server keeps the flow of the same address within the resend countdown, without a mail. The
+  // event carries the flow known before the answer; no state carries it.
   {
-    name: 'back on email while the flow runs: the step remembers its address and countdown',
+    name: 'back on email while the flow runs: the state has the address, nothing of the flow',
     event: { type: 'enter', step: 'email', facts: withFlow },
-    expect: { step: 'email', runningFlow: { email: 'jan@bedrijf.nl', resendAvailableAt: resendAt } },
-  },
-  {
-    name: 'email after a failure that ended the flow remembers none',
-    event: { type: 'enter', step: 'email', facts: withFlow, error: error('too_many_attempts') },
-    expect: { step: 'email', runningFlow: undefined },
-    errorCode: 'too_many_attempts',
-  },
-  {
-    name: 'password-email does not take the sign-up flow for its own',
-    event: { type: 'enter', step: 'password-email', facts: withFlow },
-    expect: { step: 'password-email', runningFlow: undefined },
+    expect: { step: 'email', email: 'jan@bedrijf.nl', runningFlow: undefined, resendAvailableAt: undefined },
   },
   {
     name: 'code after email with the flow it was left with: alreadySent (no mail went out)',
     from: { ...enter('email', withFlow), busy: true },
-    event: { type: 'server', step: 'code', facts: withFlow, fallback: 'email' },
+    event: { type: 'server', step: 'code', facts: withFlow, fallback: 'email', previousFlow: withFlow.flow },
     expect: { step: 'code', alreadySent: true, resendAvailableAt: resendAt },
+  },
+  {
+    name: 'the same flow written another way (an offset instead of Z) is the same flow: alreadySent',
+    from: { ...enter('email', withFlow), busy: true },
+    event: {
+      type: 'server',
+      step: 'code',
+      facts: withFlow,
+      fallback: 'email',
+      previousFlow: flowInfo({ attemptsLeft: 3, resendAvailableAt: '2026-03-01T11:01:00.000+01:00' }),
+    },
+    expect: { step: 'code', alreadySent: true },
+  },
+  {
+    name: 'password-code after password-email with the reset flow it was left with: alreadySent',
+    from: { ...enter('password-email', withResetFlow), busy: true },
+    event: {
+      type: 'server',
+      step: 'password-code',
+      facts: withResetFlow,
+      fallback: 'password-email',
+      previousFlow: withResetFlow.flow,
+    },
+    expect: { step: 'password-code', alreadySent: true },
+  },
+  {
+    name: 'code after email without a flow before (the first submit): not alreadySent',
+    from: { ...enter('email', facts), busy: true },
+    event: { type: 'server', step: 'code', facts: withFlow, fallback: 'email', previousFlow: null },
+    expect: { step: 'code', alreadySent: false },
+  },
+  {
+    name: 'code after email when the event says nothing of the flow before: not alreadySent',
+    from: { ...enter('email', withFlow), busy: true },
+    event: { type: 'server', step: 'code', facts: withFlow, fallback: 'email' },
+    expect: { step: 'code', alreadySent: false },
   },
   {
     name: 'code after email with a flow whose countdown starts anew: not alreadySent',
@@ -193,6 +219,7 @@ const ROWS: Row[] = [
       step: 'code',
       facts: { ...withFlow, flow: flowInfo({ resendAvailableAt: '2026-03-01T10:03:00.000Z' }) },
       fallback: 'email',
+      previousFlow: withFlow.flow,
     },
     expect: { step: 'code', alreadySent: false },
   },
@@ -204,13 +231,44 @@ const ROWS: Row[] = [
       step: 'code',
       facts: { ...withFlow, flow: flowInfo({ email: 'piet@bedrijf.nl' }) },
       fallback: 'email',
+      previousFlow: withFlow.flow,
     },
     expect: { step: 'code', alreadySent: false },
   },
   {
+    name: 'password-code after password-email while a sign-up flow ran: a new flow, not alreadySent',
+    from: { ...enter('password-email', withFlow), busy: true },
+    event: {
+      type: 'server',
+      step: 'password-code',
+      facts: { ...withFlow, flow: flowInfo({ kind: 'password-reset' }) },
+      fallback: 'password-email',
+      previousFlow: withFlow.flow,
+    },
+    expect: { step: 'password-code', alreadySent: false },
+  },
+  {
+    name: 'email after a failure that ended the flow, then a new flow for the same address: not alreadySent',
+    from: { ...enter('email', withFlow, error('too_many_attempts')), busy: true },
+    event: {
+      type: 'server',
+      step: 'code',
+      facts: { ...withFlow, flow: flowInfo({ attemptsLeft: 5, resendAvailableAt: '2026-03-01T10:04:00.000Z' }) },
+      fallback: 'email',
+      previousFlow: withFlow.flow,
+    },
+    expect: { step: 'code', alreadySent: false, attemptsLeft: 5 },
+  },
+  {
     name: 'code after a resend: not alreadySent',
     from: { ...enter('code', withFlow), busy: true, alreadySent: true } as FlowStateData,
-    event: { type: 'server', step: 'code', facts: withFlow, fallback: 'email' },
+    event: { type: 'server', step: 'code', facts: withFlow, fallback: 'email', previousFlow: withFlow.flow },
+    expect: { step: 'code', alreadySent: false },
+  },
+  {
+    name: 'restore on the code step with the flow it shows: not alreadySent (only an e-mail step’s answer is)',
+    from: { ...enter('code', withFlow), busy: true },
+    event: { type: 'server', step: 'code', facts: withFlow, fallback: 'start', previousFlow: withFlow.flow },
     expect: { step: 'code', alreadySent: false },
   },
   {
