@@ -30,6 +30,18 @@ export interface OnboardingClientOptions {
   readonly retries?: number | undefined;
   /** The first pause before a repeat, doubled each time (default 300 ms). */
   readonly retryDelayMs?: number | undefined;
+  /**
+   * Gives the token of a CAPTCHA or proof-of-work for the server's anti-automation hook, which guards the two
+   * requests that send a mail to an address anyone may type: `route` is `'/signup/email'` (`signupEmail`) or
+   * `'/password/forgot'` (`passwordForgot`). Asked once before each of those two requests and never before
+   * another, after the body was checked (an invalid address spends no token), and sent as the
+   * `Anti-Automation-Token` header; `undefined` or `''` sends none. A token is single use: give a fresh one each
+   * time (reset the widget once its token is taken). When it throws or rejects, nothing is sent and the request
+   * fails with `service_unavailable`, the error as `cause`; a value that is not a string rejects with a
+   * {@link CodedTypeError}.
+   */
+  readonly antiAutomationToken?:
+    ((route: '/signup/email' | '/password/forgot') => string | undefined | Promise<string | undefined>) | undefined;
 }
 
 /**
@@ -52,8 +64,12 @@ export function buildClient(
   path: (name: EndpointName, args: unknown[]) => string = (name) => ENDPOINTS[name].path,
 ): object {
   must(typeof options === 'object' && options, 'options must be an object');
-  const { fetch: fetchFn = globalThis.fetch, apiBase = API_PREFIX } = options;
+  const { fetch: fetchFn = globalThis.fetch, apiBase = API_PREFIX, antiAutomationToken } = options;
   must(typeof fetchFn === 'function', 'options.fetch must be a function');
+  must(
+    antiAutomationToken === undefined || typeof antiAutomationToken === 'function',
+    'options.antiAutomationToken must be a function',
+  );
   must(typeof apiBase === 'string' || apiBase instanceof URL, 'options.apiBase must be a string or a URL');
   let base: URL;
   try {
@@ -74,7 +90,7 @@ export function buildClient(
   const client: Record<string, unknown> = { apiBase: base };
   for (const [name, { body: input, answer: output }] of Object.entries(table) as [EndpointName, EndpointSchemas][]) {
     client[name] = async (...args: unknown[]) => {
-      const { method, status } = ENDPOINTS[name];
+      const { method, status, path: route } = ENDPOINTS[name];
       const url = new URL(prefix + path(name, args), base);
       // State-changing requests always carry a JSON body: the server's origin check accepts nothing else (S6).
       let body = method === 'GET' ? undefined : '{}';
@@ -100,6 +116,20 @@ export function buildClient(
         typeof options === 'object' && (signal === undefined || signal instanceof AbortSignal),
         'options must be an object with an AbortSignal as signal',
       );
+      let token: string | undefined;
+      if (antiAutomationToken && (route === '/signup/email' || route === '/password/forgot')) {
+        try {
+          token = await antiAutomationToken(route);
+        } catch (error) {
+          // The server fails closed when its hook fails (503); a token that cannot be had is the same outage.
+          throw new OnboardingError(
+            'service_unavailable',
+            `${name}: antiAutomationToken failed (see cause); nothing was sent.`,
+            { cause: error },
+          );
+        }
+        must(token === undefined || typeof token === 'string', 'options.antiAutomationToken must give a string');
+      }
 
       // Only reads are repeated, and only when the failure says nothing about the request itself: the network,
       // or a gateway that could not reach the server. A POST is never repeated, so nothing happens twice.
@@ -116,6 +146,7 @@ export function buildClient(
             headers: {
               Accept: 'application/json, application/problem+json',
               ...(body && { 'Content-Type': 'application/json' }),
+              ...(token && { 'Anti-Automation-Token': token }),
             },
             signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
           });

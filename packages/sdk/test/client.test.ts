@@ -661,3 +661,135 @@ describe('client: validation before sending', () => {
     assert.throws(() => createOnboardingClient({ apiBase: '/api/v1' }), /absolute/);
   });
 });
+
+describe('client: the anti-automation token (R5)', () => {
+  const GUARDED = ['/signup/email', '/password/forgot'];
+
+  /** Answers every request as `answerAll` does and records the Anti-Automation-Token header of each. */
+  function tokensSent(): Map<string, string | null> {
+    const sent = new Map<string, string | null>();
+    server.use(
+      http.all(`${API}/*`, ({ request }) => {
+        sent.set(new URL(request.url).pathname.slice('/api/v1'.length), request.headers.get('Anti-Automation-Token'));
+        return HttpResponse.json({}, { status: 599 });
+      }),
+    );
+    return sent;
+  }
+
+  it('is asked only before the two guarded requests and sent as their Anti-Automation-Token header', async () => {
+    const asked: string[] = [];
+    const sent: [string, string | null][] = [];
+    server.use(
+      http.all(`${API}/*`, ({ request }) => {
+        const path = new URL(request.url).pathname.slice('/api/v1'.length);
+        sent.push([`${request.method} ${path}`, request.headers.get('Anti-Automation-Token')]);
+        return HttpResponse.json({}, { status: 599 });
+      }),
+    );
+    const c = orgClient({
+      antiAutomationToken: (route) => {
+        asked.push(route);
+        return `token-${asked.length}`;
+      },
+    });
+    for (const row of CALLS) await row.call(c).catch(() => undefined);
+    assert.deepEqual(asked, GUARDED);
+    assert.equal(sent.length, CALLS.length, 'every endpoint was called once');
+    assert.deepEqual(
+      sent.filter(([, token]) => token !== null),
+      [
+        ['POST /signup/email', 'token-1'],
+        ['POST /password/forgot', 'token-2'],
+      ],
+    );
+  });
+
+  it('sends no header without the option, nor when the function gives undefined or an empty string', async () => {
+    const sent = tokensSent();
+    await client()
+      .signupEmail({ email: 'jan@bedrijf.nl' })
+      .catch(() => undefined);
+    assert.equal(sent.get('/signup/email'), null);
+    for (const nothing of [undefined, '']) {
+      sent.clear();
+      await client({ antiAutomationToken: () => nothing })
+        .passwordForgot({ email: 'jan@bedrijf.nl' })
+        .catch(() => undefined);
+      assert.equal(sent.get('/password/forgot'), null, JSON.stringify(nothing));
+    }
+  });
+
+  it('waits for an async function (a proof-of-work, a widget that is still solving)', async () => {
+    const sent = tokensSent();
+    const c = client({
+      antiAutomationToken: async (route) => {
+        await delay(5);
+        return `solved for ${route}`;
+      },
+    });
+    await c.signupEmail({ email: 'jan@bedrijf.nl' }).catch(() => undefined);
+    assert.equal(sent.get('/signup/email'), 'solved for /signup/email');
+  });
+
+  it('is not asked for a body the client refuses: an invalid address spends no single-use token', async () => {
+    let asked = 0;
+    const sent = tokensSent();
+    const error = await client({ antiAutomationToken: () => String(++asked) })
+      .signupEmail({ email: 'geen adres' })
+      .catch((e: unknown) => e);
+    assert.equal((error as OnboardingError).code, 'invalid_email');
+    assert.equal(asked, 0);
+    assert.equal(sent.size, 0);
+  });
+
+  it('a function that throws or rejects: service_unavailable with the error as cause, nothing sent', async () => {
+    const sent = tokensSent();
+    const broken = new Error('the CAPTCHA script did not load');
+    for (const antiAutomationToken of [
+      () => {
+        throw broken;
+      },
+      () => Promise.reject(broken),
+    ]) {
+      const error = await client({ antiAutomationToken })
+        .signupEmail({ email: 'jan@bedrijf.nl' })
+        .catch((e: unknown) => e);
+      assert.ok(error instanceof OnboardingError);
+      assert.equal(error.code, 'service_unavailable');
+      assert.equal(error.cause, broken);
+      assert.match(error.message, /antiAutomationToken failed/);
+    }
+    assert.equal(sent.size, 0);
+  });
+
+  it('misuse is a CodedTypeError: an option that is not a function, a token that is not a string', async () => {
+    assert.throws(
+      () => createOnboardingClient({ apiBase: API, antiAutomationToken: 'token' as never }),
+      CodedTypeError,
+    );
+    // A fetch of its own, not msw: msw's interceptor spins on a header value that is not a string.
+    let fetched = 0;
+    const error = await client({
+      antiAutomationToken: () => 42 as never,
+      fetch: () => {
+        fetched++;
+        return Promise.reject(new Error('sent'));
+      },
+    })
+      .signupEmail({ email: 'jan@bedrijf.nl' })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof CodedTypeError);
+    assert.equal(error.code, 'ERR_INVALID_ARG_TYPE');
+    assert.equal(fetched, 0);
+  });
+
+  it('a refusal of the hook is rate_limited with its wait, as the server answers it', async () => {
+    server.use(http.post(`${API}/signup/email`, () => problem('rate_limited', {}, { 'Retry-After': '30' })));
+    const error = await client({ antiAutomationToken: () => 'spent' })
+      .signupEmail({ email: 'jan@bedrijf.nl' })
+      .catch((e: unknown) => e);
+    assert.equal((error as OnboardingError).code, 'rate_limited');
+    assert.equal((error as OnboardingError).retryAfterSeconds, 30);
+  });
+});
