@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@wij-techniek/onboarding-sdk';
 import type { MembersAction } from '@wij-techniek/onboarding-sdk/organisation';
+import type { WtErrorEvent } from '../../events/error.js';
 
 /** What {@link WtMembersErrorEvent} carries. */
 export interface WtMembersErrorEventDetail {
@@ -11,9 +12,9 @@ export interface WtMembersErrorEventDetail {
 
 /**
  * `wt-error` of `<wt-organisation-members>`: something the administrator did failed; the element shows what
- * happened and what to do next. Same name and `code` as `<wt-onboarding>`'s `wt-error`; where that one names the
- * `step`, this one names the `action`. (`GlobalEventHandlersEventMap['wt-error']` is `<wt-onboarding>`'s type;
- * check `event instanceof WtMembersErrorEvent` to read `action`.)
+ * happened and what to do next. Same name and `code` as `<wt-onboarding>`'s {@link WtErrorEvent}; where that one
+ * names the `step`, this one names the `action`. A listener for `wt-error` gets either (the event map says so);
+ * check `event instanceof WtMembersErrorEvent` before reading `detail.action`.
  */
 export class WtMembersErrorEvent extends Event {
   readonly detail: WtMembersErrorEventDetail;
@@ -21,5 +22,12 @@ export class WtMembersErrorEvent extends Event {
   constructor(detail: WtMembersErrorEventDetail) {
     super('wt-error', { bubbles: true, composed: true, cancelable: false });
     this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    // The same declaration as in events/error.ts (merged declarations must agree): either element's wt-error.
+    'wt-error': WtErrorEvent | WtMembersErrorEvent;
   }
 }
