@@ -216,4 +216,8 @@ export const en: Translation = {
     invalid_response: 'We received an unexpected answer. Reload the page and try again.',
     invalid_transition: 'This action is not possible now. Reload the page to continue.',
   },
+  rateLimited: {
+    minutes: 'You tried too often in a short time. Try again in {minutes|a minute|# minutes}.',
+    hours: 'You tried too often in a short time. Try again in {hours|an hour|# hours}.',
+  },
 };

@@ -219,4 +219,8 @@ export const nl: Translation = {
     invalid_response: 'We kregen een onverwacht antwoord. Laad de pagina opnieuw en probeer het nog eens.',
     invalid_transition: 'Deze actie kan nu niet. Laad de pagina opnieuw om verder te gaan.',
   },
+  rateLimited: {
+    minutes: 'Je hebt het te vaak kort na elkaar geprobeerd. Probeer het over {minutes|een minuut|# minuten} opnieuw.',
+    hours: 'Je hebt het te vaak kort na elkaar geprobeerd. Probeer het over {hours|een uur|# uur} opnieuw.',
+  },
 };

@@ -3,7 +3,7 @@ import type { ErrorCode, FieldName, PasswordRule, PasswordViolation } from '@wij
 
 /**
  * Every text `<wt-onboarding>` shows, for one language. Placeholders in braces are filled in when shown:
- * `{email}`, `{seconds}`, `{minutes}`, `{time}`, `{current}`/`{total}`, `{min}`/`{max}`, `{organisation}`, `{step}`,
+ * `{email}`, `{seconds}`, `{minutes}`, `{hours}`, `{time}`, `{current}`/`{total}`, `{min}`/`{max}`, `{organisation}`, `{step}`,
  * `{suppliers}`, `{link}`, and plural choices such as `{attemptsLeft|# poging|# pogingen}` (singular, plural; `#` is
  * the number).
  *
@@ -173,6 +173,17 @@ export interface Translation {
   readonly violations: Readonly<Record<PasswordViolation, string>>;
   /** What went wrong and what to do next, by error code. */
   readonly errors: Readonly<Record<ErrorCode, string>>;
+  /**
+   * `rate_limited` when the answer said how long to wait (`retryAfterSeconds`, or a `Retry-After` header), instead
+   * of `errors.rate_limited`, which stays for a refusal without a known wait. The wait in words a person reads,
+   * rounded up so that trying at the time said works: under an hour `minutes`, with `{minutes|…}` (30 seconds is
+   * one minute); from an hour on `hours`, with `{hours|…}`. Stated once, when the refusal arrives, not counted
+   * down (the alert region would announce every tick): trying earlier is refused with the wait that is left.
+   */
+  readonly rateLimited: {
+    readonly minutes: string;
+    readonly hours: string;
+  };
 }
 
 /** A partial {@link Translation}: what a page overrides through the `texts` property. */
@@ -195,4 +206,12 @@ export function format(template: string, values: Readonly<Record<string, string 
       return (value === 1 ? one : other).replace(/#/gu, String(value));
     },
   );
+}
+
+/**
+ * The `rateLimited` text for a wait of `seconds`: rounded up to whole minutes, or to whole hours from an hour on.
+ */
+export function formatWait(texts: Translation['rateLimited'], seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes < 60 ? format(texts.minutes, { minutes }) : format(texts.hours, { hours: Math.ceil(minutes / 60) });
 }

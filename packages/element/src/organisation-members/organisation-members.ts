@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { RIGHTS, type ErrorCode, type Right } from '@wij-techniek/onboarding-sdk';
 import { isInvitationExpired, type OrganisationMembers } from '@wij-techniek/onboarding-sdk/organisation';
 import { LocalizeController } from '../controllers/localize-controller.js';
-import { format } from '../i18n/translation.js';
+import { format, formatWait } from '../i18n/translation.js';
 import onboardingStyles from '../onboarding.styles.js';
 import { membersEn } from './i18n/en.js';
 import { membersNl } from './i18n/nl.js';
@@ -262,8 +262,10 @@ export class WtOrganisationMembers extends LitElement {
   }
 
   private message(code: ErrorCode): string {
+    const wait = this.controller.state?.error?.error.retryAfterSeconds;
+    if (code === 'rate_limited' && wait !== undefined) return formatWait(this.t.rateLimited, wait);
     const template = this.t.errors[code] ?? this.localize.t.errors[code];
-    return format(template, { retryAfterSeconds: this.controller.state?.error?.error.retryAfterSeconds });
+    return format(template, { retryAfterSeconds: wait });
   }
 
   private view(): MembersView {

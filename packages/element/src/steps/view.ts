@@ -1,6 +1,6 @@
 import type { TemplateResult } from 'lit';
 import type { FieldErrorCode, FieldName, FlowState } from '@wij-techniek/onboarding-sdk';
-import { format, type Translation } from '../i18n/translation.js';
+import { format, formatWait, type Translation } from '../i18n/translation.js';
 
 /** What a step's render function returns: the text of the step's heading and the step's body. */
 export interface StepContent {
@@ -70,6 +70,8 @@ export type FormValues = (name: string) => string;
  */
 export function messageFor(view: StepView, code: FieldErrorCode): string {
   const { state, t } = view;
+  const wait = state.error?.retryAfterSeconds;
+  if (code === 'rate_limited' && wait !== undefined) return formatWait(t.rateLimited, wait);
   const policy = 'policy' in state ? state.policy : undefined;
   // Beside a field, invalid_request (empty, or not as asked: a code the SDK refused unsent) says what to fill in.
   const template =
@@ -80,7 +82,7 @@ export function messageFor(view: StepView, code: FieldErrorCode): string {
         : t.errors[code as keyof Translation['errors']];
   return format(template, {
     attemptsLeft: state.error?.attemptsLeft ?? ('attemptsLeft' in state ? state.attemptsLeft : undefined),
-    retryAfterSeconds: state.error?.retryAfterSeconds,
+    retryAfterSeconds: wait,
     min: policy?.minLength,
     max: policy?.maxLength,
   });

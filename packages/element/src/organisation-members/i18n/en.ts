@@ -72,4 +72,8 @@ export const membersEn: MembersTranslation = {
       'Your session expired because you were inactive for a while. Sign in again and open this page again.',
     invalid_request: 'Not everything is filled in correctly. Check the e-mail address and the rights, then try again.',
   },
+  rateLimited: {
+    minutes: 'You sent many invitations in a short time. Try again in {minutes|a minute|# minutes}.',
+    hours: 'You sent many invitations in a short time. Try again in {hours|an hour|# hours}.',
+  },
 };

@@ -74,4 +74,9 @@ export const membersNl: MembersTranslation = {
       'Je sessie is verlopen omdat je een tijd niets hebt gedaan. Log opnieuw in en open deze pagina opnieuw.',
     invalid_request: 'Niet alles is goed ingevuld. Controleer het e-mailadres en de rechten en probeer het opnieuw.',
   },
+  rateLimited: {
+    minutes:
+      'Je hebt veel uitnodigingen kort na elkaar verstuurd. Probeer het over {minutes|een minuut|# minuten} opnieuw.',
+    hours: 'Je hebt veel uitnodigingen kort na elkaar verstuurd. Probeer het over {hours|een uur|# uur} opnieuw.',
+  },
 };

@@ -1,8 +1,9 @@
 import type { ErrorCode, Language, Right } from '@wij-techniek/onboarding-sdk';
+import type { Translation } from '../../i18n/translation.js';
 
 /**
  * Every text `<wt-organisation-members>` shows, for one language. Placeholders in braces are filled in when shown:
- * `{organisation}`, `{name}`, `{email}`, `{date}`, `{count}`. Shared texts (loading, busy, retry) and the messages
+ * `{organisation}`, `{name}`, `{email}`, `{date}`, `{count}`, `{minutes}`, `{hours}`. Shared texts (loading, busy, retry) and the messages
  * of error codes this table does not name come from `<wt-onboarding>`'s tables, so one vocabulary serves both.
  */
 export interface MembersTranslation {
@@ -58,6 +59,11 @@ export interface MembersTranslation {
   readonly rightLabels: Readonly<Record<Right, string>>;
   /** Messages for the error codes people meet here, said for this screen; others fall back to `<wt-onboarding>`'s. */
   readonly errors: Readonly<Partial<Record<ErrorCode, string>>>;
+  /**
+   * `rate_limited` (too many invitations) when the answer said how long to wait, instead of `errors.rate_limited`:
+   * `{minutes|…}` under an hour, `{hours|…}` from an hour on, rounded up, as `<wt-onboarding>`'s `rateLimited`.
+   */
+  readonly rateLimited: Translation['rateLimited'];
 }
 
 /** A partial {@link MembersTranslation}: what a page overrides through the `texts` property. */
