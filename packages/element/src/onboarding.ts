@@ -4,6 +4,7 @@ import { TaskStatus } from '@lit/task';
 import {
   EHERKENNING_OUTCOME_PARAM,
   type FlowState,
+  type OnboardingClientOptions,
   type OnboardingFlow,
   type StepId,
 } from '@wij-techniek/onboarding-sdk';
@@ -35,6 +36,7 @@ import { messageFor, type StepView } from './steps/view.js';
  * @tag wt-onboarding
  *
  * @slot verified - Content the page adds below the verified step's text (links to the online services, say).
+ * @slot anti-automation - A CAPTCHA or proof-of-work widget the page pastes (Cloudflare Turnstile's `<div class="cf-turnstile" data-sitekey="…">`, say), shown above the send button of the e-mail step and the forgotten-password step, the two requests the server's anti-automation hook guards. The value of its field named by `anti-automation-field` is sent as the token.
  *
  * @event {WtStepChangeEvent} wt-step-change - The flow moved to another step. `detail: { step, previousStep }`.
  * @event {WtAccountCreatedEvent} wt-account-created - A new account was created and signed in. `detail: { account }`.
@@ -199,6 +201,27 @@ export class WtOnboarding extends LitElement {
   @property({ attribute: 'home-url' }) homeUrl = '/';
 
   /**
+   * The `name` of the field inside the `anti-automation` slot whose value is the anti-automation token, e.g.
+   * `cf-turnstile-response` (Cloudflare Turnstile), `h-captcha-response` (hCaptcha) or `g-recaptcha-response`
+   * (reCAPTCHA); the widget puts its token there. Read when the e-mail address is sent; empty sends no token.
+   */
+  @property({ attribute: 'anti-automation-field' }) antiAutomationField = '';
+
+  /**
+   * The global object of the widget in the `anti-automation` slot whose `reset()` the element calls once it has
+   * taken the token from the field, so the widget makes a fresh one for the next try (a token is single use):
+   * `turnstile`, `hcaptcha` or `grecaptcha`. Empty: the page resets the widget itself.
+   */
+  @property({ attribute: 'anti-automation-reset' }) antiAutomationReset = '';
+
+  /**
+   * For script: gives the anti-automation token for a sign-up or password-reset start (`route` is
+   * `'/signup/email'` or `'/password/forgot'`), as the SDK's `antiAutomationToken` option; it wins over the
+   * `anti-automation-field`. Asked once per request: give a fresh token each time.
+   */
+  antiAutomationToken: OnboardingClientOptions['antiAutomationToken'];
+
+  /**
    * Texts that replace the built-in ones, merged over the language's table: `{ code: { action: 'Verder' } }`,
    * or per language `{ nl: {…}, en: {…} }`. As an attribute, JSON. The language itself comes from `lang` on the
    * element or its closest ancestor (Dutch unless that says English).
@@ -215,7 +238,10 @@ export class WtOnboarding extends LitElement {
   @state() private password = '';
 
   readonly #localize = new LocalizeController(this);
-  readonly #flowController = new FlowController(this, { lang: () => this.#localize.lang });
+  readonly #flowController = new FlowController(this, {
+    lang: () => this.#localize.lang,
+    antiAutomationToken: (route) => this.#antiAutomationTokenFor(route),
+  });
   readonly #countdown = new CountdownController(this, () => this.clock());
   readonly #sessionCountdown = new CountdownController(this, () => this.clock());
   readonly #internals: ElementInternals | undefined;
@@ -468,6 +494,28 @@ export class WtOnboarding extends LitElement {
     } else {
       void this.#flowController.bootstrap.run();
     }
+  }
+
+  /**
+   * The token of a guarded request: the `antiAutomationToken` property's, else the value of the slotted field named
+   * by `anti-automation-field` (after which the widget is reset: its token is spent). The SDK sends it.
+   */
+  #antiAutomationTokenFor(route: '/signup/email' | '/password/forgot') {
+    if (this.antiAutomationToken) return this.antiAutomationToken(route);
+    const name = this.antiAutomationField && CSS.escape(this.antiAutomationField);
+    const slotted = ':scope > [slot="anti-automation"]';
+    const token = name
+      ? this.querySelector<HTMLInputElement>(`${slotted}[name="${name}"], ${slotted} [name="${name}"]`)?.value
+      : undefined;
+    if (token) {
+      const widget = (globalThis as Record<string, unknown>)[this.antiAutomationReset] as { reset?: () => void };
+      try {
+        widget?.reset?.();
+      } catch {
+        // A widget that cannot reset renews its token when it expires; the token taken is sent all the same.
+      }
+    }
+    return token || undefined;
   }
 
   #setCustomState(name: string, on: boolean): void {

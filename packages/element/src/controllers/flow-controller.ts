@@ -1,10 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
 import {
+  createOnboardingClient,
   createOnboardingFlow,
   type FlowEventMap,
   type FlowState,
   type Language,
+  type OnboardingClientOptions,
   type OnboardingFlow,
 } from '@wij-techniek/onboarding-sdk';
 import { WtAccountCreatedEvent } from '../events/account-created.js';
@@ -22,9 +24,11 @@ export interface FlowHost extends ReactiveControllerHost, EventTarget {
   readonly returnTo: string;
 }
 
-/** How the flow controller creates a flow; the element passes its language. */
+/** How the flow controller creates a flow; the element passes its language and its anti-automation token. */
 export interface FlowControllerOptions {
   readonly lang: () => Language;
+  /** Given to the SDK client: the token sent with the sign-up and password-reset starts (the server's R5 hook). */
+  readonly antiAutomationToken?: OnboardingClientOptions['antiAutomationToken'];
 }
 
 /**
@@ -49,8 +53,10 @@ export class FlowController implements ReactiveController {
     host.addController(this);
     this.bootstrap = new Task(host, {
       task: async ([apiBase, returnTo], { signal }) => {
+        const { antiAutomationToken } = this.#options;
         const flow = createOnboardingFlow({
-          apiBase,
+          // The element builds the client only to hand it the token function; the SDK sends the header.
+          client: createOnboardingClient({ apiBase, antiAutomationToken }),
           lang: this.#options.lang(),
           ...(returnTo ? { returnTo } : {}),
         });

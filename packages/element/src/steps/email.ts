@@ -3,7 +3,11 @@ import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { actions, field, secondary, submit, text } from './parts.js';
 import { forField, onSubmit, type StepContent, type StepView } from './view.js';
 
-/** `email` and `password-email`: the address a verification code is sent to. */
+/**
+ * `email` and `password-email`: the address a verification code is sent to. The two requests the server's
+ * anti-automation hook guards start here, so the page's CAPTCHA widget (the `anti-automation` slot) shows above the
+ * send button, in the tab order between the address and the button.
+ */
 export function renderEmail(view: StepView, state: StateOf<'email'> | StateOf<'password-email'>): StepContent {
   const { t } = view;
   const texts = state.step === 'email' ? t.email : t.passwordEmail;
@@ -24,6 +28,7 @@ export function renderEmail(view: StepView, state: StateOf<'email'> | StateOf<'p
           hint: t.email.emailHint,
           value: state.email ?? '',
         })}
+        <slot name="anti-automation"></slot>
         ${actions(
           submit(view, texts.action),
           secondary(view, t.common.back, () => state.actions.back()),
