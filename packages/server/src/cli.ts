@@ -8,7 +8,9 @@ import { armFaultPoint } from './testing/fault-points.js';
 
 /**
  * `wt-onboarding-server`: reads the environment, starts the server, prints the URL it listens on, and shuts down
- * cleanly on SIGINT/SIGTERM (the PGlite directory is closed and unlocked). A wrong variable, a locked or
+ * cleanly on SIGINT/SIGTERM: readiness fails at once, new requests are still served for `SHUTDOWN_DRAIN`, then
+ * requests in flight finish and the PGlite directory is closed and unlocked. A second signal ends the drain; one
+ * after the drain ends the process at once. A wrong variable, a locked or
  * half-initialised data directory stop it with one line on stderr and exit code 1. The `WT_TEST_*` variables are
  * read only with `--test-harness`; set or not read, each is named in a warning at start-up.
  */
@@ -36,7 +38,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.stderr.write(`wt-onboarding-server listening on ${running.url}\n`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    if (stopping) {
+      afterFirstSignal(signal);
+      return;
+    }
     stopping = true;
     running.close().then(
       () => process.exit(0),
@@ -46,8 +51,22 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  /**
+   * A second signal during the drain period ends the drain (the operator wants it stopped now, not in a few
+   * seconds); after the drain it ends the process at once, as SIGKILL would: our handlers are removed and the
+   * signal raised again, so Node's default action applies.
+   */
+  const afterFirstSignal = (signal: NodeJS.Signals) => {
+    if (running.draining) {
+      void running.close({ drain: false });
+      return;
+    }
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    process.kill(process.pid, signal);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 /** One warning per test-only variable that is set: what it does now, or why it does nothing. */

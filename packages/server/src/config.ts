@@ -59,6 +59,11 @@ export interface Config {
    * at once.
    */
   readonly shutdownGraceSeconds: number;
+  /**
+   * How long `close()` (SIGTERM) keeps serving new requests, with `/readyz` failing, before it stops accepting
+   * connections (`SHUTDOWN_DRAIN`); 0 stops accepting at once.
+   */
+  readonly shutdownDrainSeconds: number;
 }
 
 /** The default of `CLEANUP_INTERVAL`. */
@@ -81,6 +86,16 @@ export const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
 
 /** The longest `SHUTDOWN_GRACE`. */
 const MAX_SHUTDOWN_GRACE_SECONDS = 10 * 60;
+
+/**
+ * The default of `SHUTDOWN_DRAIN`: about how long a load balancer or Kubernetes takes to stop sending new requests
+ * to an instance after its readiness fails or its endpoint is removed (a few seconds), so those requests are served
+ * instead of refused; with `SHUTDOWN_GRACE` (10 s) still well inside Kubernetes' 30 s.
+ */
+export const DEFAULT_SHUTDOWN_DRAIN_SECONDS = 5;
+
+/** The longest `SHUTDOWN_DRAIN`. */
+const MAX_SHUTDOWN_DRAIN_SECONDS = 10 * 60;
 
 /** The bounds of `OUTBOX_RETENTION` (and of `createServer({ cleanup: { outboxRetentionSeconds } })`). */
 export const OUTBOX_RETENTION_BOUNDS = { min: 3600, max: 365 * DAY } as const;
@@ -374,6 +389,16 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const drainRaw = value('SHUTDOWN_DRAIN');
+  const shutdownDrainSeconds = drainRaw === undefined ? DEFAULT_SHUTDOWN_DRAIN_SECONDS : parseDuration(drainRaw);
+  if (shutdownDrainSeconds === undefined || shutdownDrainSeconds > MAX_SHUTDOWN_DRAIN_SECONDS) {
+    throw new ConfigError(
+      'SHUTDOWN_DRAIN',
+      `must be a duration of at most 10m such as 5s, 15 or 1m (0 stops accepting connections at once; default ${formatDuration(DEFAULT_SHUTDOWN_DRAIN_SECONDS)})`,
+      drainRaw,
+    );
+  }
+
   return {
     production,
     port,
@@ -398,6 +423,7 @@ export function loadConfig(env: Env = process.env): Config {
     cleanupIntervalSeconds,
     outboxRetentionSeconds,
     shutdownGraceSeconds,
+    shutdownDrainSeconds,
   };
 }
 

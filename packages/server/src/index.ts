@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { createServer, openDatabase, type RunningServer, type ServerOptions } from './server.js';
+export { createServer, openDatabase, type CloseOptions, type RunningServer, type ServerOptions } from './server.js';
 export {
   loadConfig,
   ConfigError,

@@ -95,11 +95,24 @@ export interface RunningServer {
   /** The clean-up of expired rows; `run()` does one pass now. */
   readonly cleanup: Cleanup;
   /**
-   * Stops gracefully: stops accepting connections and answers `/readyz` with 503 at once, lets requests in flight
-   * finish for up to `SHUTDOWN_GRACE` (then cuts what is left), stops the outbox worker and the clean-up, and closes
-   * the database last (releasing the PGlite lock). Calling it again returns the same promise.
+   * True during the drain period of {@link RunningServer.close}: the server still serves new requests while
+   * `/readyz` answers 503.
    */
-  close(): Promise<void>;
+  readonly draining: boolean;
+  /**
+   * Stops gracefully: answers `/readyz` with 503 at once and keeps serving new requests for `SHUTDOWN_DRAIN` (the
+   * drain period, while a load balancer moves traffic away), then stops accepting connections, lets requests in
+   * flight finish for up to `SHUTDOWN_GRACE` (then cuts what is left), stops the outbox worker and the clean-up, and
+   * closes the database last (releasing the PGlite lock). Calling it again returns the same promise; with
+   * `{ drain: false }` it skips the drain period, or ends the one that runs (a second SIGTERM).
+   */
+  close(options?: CloseOptions): Promise<void>;
+}
+
+/** Options of {@link RunningServer.close}. */
+export interface CloseOptions {
+  /** `false`: no drain period, or end the one that runs now (default true: `SHUTDOWN_DRAIN`). */
+  readonly drain?: boolean;
 }
 
 /** Opens the database the configuration names: PostgreSQL when `DATABASE_URL` is set, PGlite in `DATA_DIR` otherwise. */
@@ -227,20 +240,32 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       context,
       outbox: worker,
       cleanup: sweeper,
-      close() {
+      get draining() {
+        return graceful.draining;
+      },
+      close(closeOptions = {}) {
+        if (closeOptions.drain === false) graceful.endDrain();
         closing ??= (async () => {
           if (server) {
+            const drainSeconds = closeOptions.drain === false ? 0 : config.shutdownDrainSeconds;
             const graceSeconds = config.shutdownGraceSeconds;
-            logger.info('shutdown_started', { graceSeconds });
+            // Each record is written once its phase has begun, so what it says already holds when it is read.
+            const draining = graceful.drain(drainSeconds * 1000);
+            logger.info('shutdown_started', { drainSeconds, graceSeconds });
+            const ended = await draining;
+            const drain = drainSeconds === 0 ? 'none' : ended === 'ended' ? 'ended_early' : 'elapsed';
             // The database stays open until every request in flight was answered or cut: a handler that still
             // runs must not find it closed (it would answer 503 and log database_unavailable).
-            const { cut } = await graceful.close(graceSeconds * 1000);
+            const stopped = graceful.close(graceSeconds * 1000);
+            logger.info('shutdown_accepting_stopped', { drain, inFlight: graceful.inFlight });
+            const { cut } = await stopped;
             if (cut > 0) logger.warn('shutdown_cut_requests', { requests: cut, graceSeconds });
           }
           await worker.stop();
           await sweeper.stop();
           mail.close();
           await closeDb();
+          if (server) logger.info('shutdown_complete');
         })();
         return closing;
       },

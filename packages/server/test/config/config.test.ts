@@ -153,6 +153,29 @@ describe('configuration', () => {
     assert.match(operators, /\| `SHUTDOWN_GRACE` \| `10s` \|/, 'docs/operators.md lists it with its default');
   });
 
+  it('SHUTDOWN_DRAIN: 5 s unless set as a duration up to 10m; 0 stops accepting at once; a wrong value says what to write', () => {
+    assert.equal(loadConfig({}).shutdownDrainSeconds, 5);
+    for (const [value, seconds] of [
+      ['0', 0],
+      ['15', 15],
+      ['3s', 3],
+      ['1m', 60],
+      ['10m', 600],
+    ] as const) {
+      assert.equal(loadConfig({ SHUTDOWN_DRAIN: value }).shutdownDrainSeconds, seconds, value);
+    }
+    for (const value of ['11m', '1h', '-1', '0.5s', 'soon', '5 s', '5ms']) {
+      const error = failure({ SHUTDOWN_DRAIN: value });
+      assert.equal(error.variable, 'SHUTDOWN_DRAIN');
+      assert.equal(
+        error.message,
+        `SHUTDOWN_DRAIN must be a duration of at most 10m such as 5s, 15 or 1m (0 stops accepting connections at once; default 5s) (got ${JSON.stringify(value)})`,
+      );
+    }
+    const operators = readFileSync(new URL('../../../../docs/operators.md', import.meta.url), 'utf8');
+    assert.match(operators, /\| `SHUTDOWN_DRAIN` \| `5s` \|/, 'docs/operators.md lists it with its default');
+  });
+
   it('production refuses a SECRET that is long enough but made by hand, and says how to generate one', () => {
     for (const secret of [
       'a'.repeat(36),

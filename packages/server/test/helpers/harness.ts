@@ -129,6 +129,8 @@ export async function startStack(backend: Backend, options: StackOptions = {}): 
     SECRET: TEST_SECRET,
     SMTP_URL: smtp.url,
     MAIL_FROM: 'Wij Techniek <noreply@wij-techniek.test>',
+    // No load balancer sends a test stack requests after close(): stop at once (the drain has its own tests).
+    SHUTDOWN_DRAIN: '0',
     ...(dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: DATABASE_URL! }),
     ...options.env,
   };

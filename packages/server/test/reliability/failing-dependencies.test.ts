@@ -29,6 +29,7 @@ async function startOn(env: Record<string, string>) {
       SECRET: TEST_SECRET,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Wij Techniek <noreply@wij-techniek.test>',
+      SHUTDOWN_DRAIN: '0',
       ...env,
     },
     clock: clock.now,

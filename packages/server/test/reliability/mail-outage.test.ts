@@ -134,7 +134,7 @@ describe('F6 a worker killed during the SMTP DATA phase', () => {
     // Restart on the same data with a clock past the dead worker's claim.
     const clock = new TestClock(Date.now() + (DEFAULT_OUTBOX_SETTINGS.claimSeconds + 60) * 1000);
     restarted = await createServer({
-      env: env(),
+      env: { ...env(), SHUTDOWN_DRAIN: '0' },
       clock: clock.now,
       log: () => {},
       mailWorker: false,
