@@ -10,7 +10,7 @@ import {
   type Session,
   type StepId,
 } from '@wij-techniek/onboarding-contract/lite';
-import { createOnboardingClient, type OnboardingClient } from '../client.js';
+import { createOnboardingClient, type OnboardingClient, type RequestOptions } from '../client.js';
 import type { Listener, ListenerOptions } from '../listener.js';
 import { OnboardingError, must } from '../errors.js';
 import {
@@ -280,14 +280,35 @@ export class OnboardingFlow extends EventTarget {
     signedIn?: 'signedin' | 'accountcreated',
     accepting?: boolean,
   ): Promise<void> {
-    const client = this.client as unknown as Record<StepEndpoint, (...args: unknown[]) => Promise<Session>>;
+    const client = this.client as unknown as Record<StepEndpoint, (...args: unknown[]) => Promise<ServerAnswer>>;
     return this.#run(
-      (options) => client[name](...(body ? [body, options] : [options])),
+      async (options) => {
+        const answer = await client[name](...(body ? [body, options] : [options]));
+        // The code steps' answers do not say when the session ends, though their request may have moved that on:
+        // ask, or the flow's end would stand in for it, and the session can end first (see #sessionEnd).
+        return 'expiresAt' in answer ? answer : { ...answer, ...(await this.#sessionEnd(options)) };
+      },
       (answer) => this.#answered(answer, signedIn, accepting),
     );
   }
 
-  #answered(answer: Session, signedIn?: 'signedin' | 'accountcreated', accepting?: boolean): void {
+  /**
+   * When the session ends, from `GET /session`, for an answer that does not say. The server records activity at
+   * most once a minute, so a session made or touched less than a minute before a new flow ends up to a minute
+   * before that flow (and sooner when `SESSION_IDLE_MINUTES` is under the flow's 30); and an end learnt before
+   * the request may have moved on since. Asked right after the request, this moves nothing on that the request
+   * did not. When it fails, the step still moves, with the end known before.
+   */
+  async #sessionEnd(options: RequestOptions): Promise<Pick<FlowFacts, 'expiresAt' | 'extendable'>> {
+    try {
+      const { expiresAt, extendable } = await this.client.session(options);
+      return { expiresAt, extendable };
+    } catch {
+      return {};
+    }
+  }
+
+  #answered(answer: ServerAnswer, signedIn?: 'signedin' | 'accountcreated', accepting?: boolean): void {
     if (accepting) this.#forgetInvitation();
     this.#server(answer);
     if (signedIn && answer.account) this.dispatchEvent(new FlowAccountEvent(signedIn, answer.account));
@@ -311,11 +332,7 @@ export class OnboardingFlow extends EventTarget {
    * Learns what the server answered and shows the step it named. The flow known before the answer goes along, so
    * the transition can tell an e-mail step's answer that kept the running flow (no mail sent) from a new one.
    */
-  #server(
-    answer: Partial<FlowFacts> & Pick<Session, 'step'>,
-    error?: OnboardingError,
-    outcome?: EherkenningOutcome,
-  ): void {
+  #server(answer: ServerAnswer, error?: OnboardingError, outcome?: EherkenningOutcome): void {
     const previousFlow = this.#facts.flow;
     this.#learn(answer);
     const { step } = answer;
@@ -590,6 +607,12 @@ export class OnboardingFlow extends EventTarget {
 export function createOnboardingFlow(options: OnboardingFlowOptions = {}): OnboardingFlow {
   return new OnboardingFlow(options);
 }
+
+/**
+ * What the answers of the flow's requests have in common: the step, and some of a Session (a whole one for those that
+ * sign in, `flow` for the code steps', only the step for a code).
+ */
+type ServerAnswer = Partial<Session> & Pick<Session, 'step'>;
 
 /** The client's methods whose answer names the next step (and, for a session, signs the person in). */
 type StepEndpoint = Exclude<

@@ -36,11 +36,13 @@ export type Step<Id extends StepId, Actions, Data = unknown> = Readonly<Data> & 
   /** Failures that belong to one field. */
   readonly fieldErrors?: FieldErrors | undefined;
   /**
-   * When the server ends this step's session or flow if nothing happens, in ms since the epoch (from the last
-   * answer that carried a Session, and from the flow on the code and password steps); unset when the flow knows
-   * of none. Never later than the session's real end, except on the code and password steps of a flow started
-   * since the last Session answer: the flow's end can then be up to a minute after the session's idle end (the
-   * server records activity once a minute). Warn well before it (WCAG 2.2.1).
+   * When the server ends this step's session or flow if nothing happens, in ms since the epoch: the earlier of the
+   * session's end and, on the code and password steps, the server-side flow's; unset when the flow knows of none.
+   * The session's end comes from every answer that carries it, and after the code steps' answers, which do not,
+   * from `GET /session` right after them. So it is the real end as the server gave it after the last action of the
+   * flow (a flow's end counts when the session ends less than a second before it: then both were made by one
+   * request). A request that failed may have moved the session's end on unseen: until the next answer the time
+   * shown can be earlier than the real end, never later. Warn well before it (WCAG 2.2.1).
    */
   readonly sessionEndsAt?: number | undefined;
   /**

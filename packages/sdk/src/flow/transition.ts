@@ -43,11 +43,17 @@ export interface FlowFacts {
   /** The address the person typed last, to fill in again (never stored). */
   readonly email?: string | undefined;
   readonly invitation?: InvitationPreview | undefined;
-  /** When the session ends, from the last answer that carried a Session (`null`: no session). */
+  /**
+   * When the session ends, from the last answer that carried a Session or, after a code step's answer, from
+   * `GET /session` (`null`: no session).
+   */
   readonly expiresAt?: string | null | undefined;
   /** Whether a request moves {@link FlowFacts.expiresAt} on. */
   readonly extendable?: boolean | undefined;
 }
+
+/** Ends closer than this (ms) are one moment to a person: the flow's end stands for both. */
+const SAME_MOMENT_MS = 1000;
 
 /** Facts of a flow that knows nothing yet. */
 export const NO_FACTS: FlowFacts = { account: null, memberships: [], flow: null };
@@ -211,13 +217,15 @@ function keptFlow(left: StepId, before: FlowInfo | null | undefined, after: Flow
 
 /**
  * When the work of `step` ends if nothing happens: the session's end, or the server-side flow's on the steps that
- * need it when that comes first (a flow has a fixed lifetime, so then no request moves the end on).
+ * need it when that comes first (a flow has a fixed lifetime, so then no request moves the end on). A session made
+ * by the request that made the flow ends a few milliseconds before it (the server reads its clock twice): within
+ * {@link SAME_MOMENT_MS} the two are one end, the flow's, so nobody is offered to extend by milliseconds.
  */
 function endOf({ expiresAt, extendable, flow }: FlowFacts, step: StepId) {
   const session = expiresAt ? Date.parse(expiresAt) : undefined;
   // The steps that need the flow: code, password-code, details, password-new.
   const flowEnd = flow && /code|details|new/.test(step) ? Date.parse(flow.expiresAt) : undefined;
-  return flowEnd !== undefined && flowEnd <= (session ?? flowEnd)
+  return flowEnd !== undefined && flowEnd < (session ?? flowEnd) + SAME_MOMENT_MS
     ? { sessionEndsAt: flowEnd, sessionExtendable: false }
     : session === undefined
       ? undefined

@@ -16,6 +16,7 @@ const error = (code: ErrorCode, options: ConstructorParameters<typeof Onboarding
 
 const codeState = enter('code', withFlow);
 const resendAt = Date.parse(flowInfo().resendAvailableAt);
+const flowEndsAt = Date.parse(flowInfo().expiresAt);
 
 interface Row {
   name: string;
@@ -51,6 +52,48 @@ const ROWS: Row[] = [
     name: 'code shows the address, attempts, resend time and code length of the server flow',
     event: { type: 'enter', step: 'code', facts: withFlow },
     expect: { step: 'code', email: 'jan@bedrijf.nl', attemptsLeft: 3, resendAvailableAt: resendAt, codeLength: 6 },
+  },
+  // WCAG 2.2.1: the code and password steps end at the session's end or the flow's, whichever comes first.
+  {
+    name: 'code whose session ends a minute before the flow: the session’s end, which staying active moves on',
+    event: {
+      type: 'enter',
+      step: 'code',
+      facts: { ...withFlow, expiresAt: '2026-03-01T10:29:00.000Z', extendable: true },
+    },
+    expect: { step: 'code', sessionEndsAt: Date.parse('2026-03-01T10:29:00.000Z'), sessionExtendable: true },
+  },
+  {
+    name: 'code whose session ends under a second before the flow (one request made both): the flow’s end, fixed',
+    event: {
+      type: 'enter',
+      step: 'code',
+      facts: { ...withFlow, expiresAt: '2026-03-01T10:29:59.996Z', extendable: true },
+    },
+    expect: { step: 'code', sessionEndsAt: flowEndsAt, sessionExtendable: false },
+  },
+  {
+    name: 'details whose flow ends first: the flow’s end, fixed',
+    event: {
+      type: 'enter',
+      step: 'details',
+      facts: { ...withFlow, expiresAt: '2026-03-01T10:45:00.000Z', extendable: true },
+    },
+    expect: { step: 'details', sessionEndsAt: flowEndsAt, sessionExtendable: false },
+  },
+  {
+    name: 'code without a session end known: the flow’s end, fixed',
+    event: { type: 'enter', step: 'code', facts: withFlow },
+    expect: { step: 'code', sessionEndsAt: flowEndsAt, sessionExtendable: false },
+  },
+  {
+    name: 'supplier has no flow: the session’s end',
+    event: {
+      type: 'enter',
+      step: 'supplier',
+      facts: { ...signedIn, flow: flowInfo(), expiresAt: '2026-03-01T10:29:00.000Z', extendable: true },
+    },
+    expect: { step: 'supplier', sessionEndsAt: Date.parse('2026-03-01T10:29:00.000Z'), sessionExtendable: true },
   },
   {
     name: 'code without a server flow gives way to email with flow_expired',
