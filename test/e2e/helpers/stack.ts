@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningSimulator } from '@wij-techniek/eherkenning-sim';
-import { createServer, type RunningServer } from '@wij-techniek/onboarding-server';
+import { createServer, type AntiAutomation, type RunningServer } from '@wij-techniek/onboarding-server';
 import pg from 'pg';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { createServer as createViteServer, type Plugin, type ViteDevServer } from 'vite';
@@ -47,6 +47,12 @@ export interface E2eStack {
   newContext(options?: { locale?: string }): Promise<BrowserContext>;
   /** Stops everything and removes the temporary database. */
   close(): Promise<void>;
+}
+
+/** What a test file may change of the stack it starts. */
+export interface E2eStackOptions {
+  /** The server's anti-automation hook (SECURITY.md R5), as a deployment passes it to `createServer`. */
+  readonly antiAutomation?: AntiAutomation;
 }
 
 /** A free port on loopback (for the site, whose origin the simulator must know before anything listens). */
@@ -121,7 +127,7 @@ async function createSchema(databaseUrl: string): Promise<{ schema: string; drop
  * Browsers see one origin (`http://localhost:<port>`) for the pages, the API and the eHerkenning callback,
  * exactly as `npm start` puts it together.
  */
-export async function startE2eStack(): Promise<E2eStack> {
+export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -188,6 +194,7 @@ export async function startE2eStack(): Promise<E2eStack> {
         loginsPerClient: { max: 1000, windowSeconds: 5 * 60 },
       },
       log: () => {},
+      ...(options.antiAutomation ? { antiAutomation: options.antiAutomation } : {}),
     });
     cleanups.push(() => server.close());
     mark(`server on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}`);
