@@ -2,6 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import { PASSWORD_POLICY_NAMES, type PasswordPolicyName } from '@wij-techniek/onboarding-contract';
 import { z } from 'zod/mini';
 import { isOneSender, secretWeakness } from './config-values.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from './store/pg.js';
 import {
   checkLimits,
   DEFAULT_LIMITS,
@@ -36,6 +37,10 @@ export interface Config {
   /** Peers whose `X-Forwarded-For` is believed (addresses or CIDR ranges). */
   readonly trustedProxies: readonly string[];
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL only: how long opening a connection may take (`DATABASE_CONNECT_TIMEOUT`). */
+  readonly databaseConnectTimeoutSeconds: number;
+  /** PostgreSQL only: how long one statement of a request may run (`DATABASE_STATEMENT_TIMEOUT`). */
+  readonly databaseStatementTimeoutSeconds: number;
   readonly dataDir: string;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -210,6 +215,31 @@ function postgresUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** The longest `DATABASE_CONNECT_TIMEOUT`: beyond a minute a request waits longer than anyone would. */
+const MAX_DATABASE_CONNECT_TIMEOUT_SECONDS = 60;
+
+/**
+ * The longest `DATABASE_STATEMENT_TIMEOUT`. A request's statements take well under a second; ten minutes is room
+ * for a slow database, not a statement anyone should wait for.
+ */
+const MAX_DATABASE_STATEMENT_TIMEOUT_SECONDS = 10 * 60;
+
+/**
+ * A PostgreSQL timeout: a duration from 1 s to `max` seconds. 0 is refused: pg and PostgreSQL would read it as "no
+ * limit", and a database that stops answering would hang requests and `/readyz` again (SECURITY.md F7).
+ */
+function databaseTimeout(variable: string, raw: string | undefined, fallback: number, max: number): number {
+  const seconds = raw === undefined ? fallback : parseDuration(raw);
+  if (seconds === undefined || seconds < 1 || seconds > max) {
+    throw new ConfigError(
+      variable,
+      `must be a duration from 1s to ${formatDuration(max)} such as ${formatDuration(fallback)}, 30 or 1m (default ${formatDuration(fallback)}; PostgreSQL only)`,
+      raw,
+    );
+  }
+  return seconds;
+}
+
 function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -274,6 +304,18 @@ export function loadConfig(env: Env = process.env): Config {
   const appUrl = originOf('APP_URL', value('APP_URL') ?? allowedOrigins[0]!, true);
 
   const databaseUrl = postgresUrl(value('DATABASE_URL'));
+  const databaseConnectTimeoutSeconds = databaseTimeout(
+    'DATABASE_CONNECT_TIMEOUT',
+    value('DATABASE_CONNECT_TIMEOUT'),
+    DEFAULT_CONNECT_TIMEOUT_MS / 1000,
+    MAX_DATABASE_CONNECT_TIMEOUT_SECONDS,
+  );
+  const databaseStatementTimeoutSeconds = databaseTimeout(
+    'DATABASE_STATEMENT_TIMEOUT',
+    value('DATABASE_STATEMENT_TIMEOUT'),
+    DEFAULT_STATEMENT_TIMEOUT_MS / 1000,
+    MAX_DATABASE_STATEMENT_TIMEOUT_SECONDS,
+  );
 
   const smtpUrl = production
     ? required('SMTP_URL', 'an smtp:// or smtps:// URL; the dev mailbox is not available in production')
@@ -410,6 +452,8 @@ export function loadConfig(env: Env = process.env): Config {
     allowedOrigins,
     trustedProxies: proxies(value('TRUSTED_PROXIES')),
     databaseUrl,
+    databaseConnectTimeoutSeconds,
+    databaseStatementTimeoutSeconds,
     dataDir: value('DATA_DIR') ?? '.data/',
     smtpUrl,
     mailFrom,

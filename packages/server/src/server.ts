@@ -118,7 +118,12 @@ export interface CloseOptions {
 /** Opens the database the configuration names: PostgreSQL when `DATABASE_URL` is set, PGlite in `DATA_DIR` otherwise. */
 export async function openDatabase(config: Config, schema?: string): Promise<Database> {
   if (config.databaseUrl) {
-    return openPostgres({ connectionString: config.databaseUrl, ...(schema === undefined ? {} : { schema }) });
+    return openPostgres({
+      connectionString: config.databaseUrl,
+      connectTimeoutMs: config.databaseConnectTimeoutSeconds * 1000,
+      statementTimeoutMs: config.databaseStatementTimeoutSeconds * 1000,
+      ...(schema === undefined ? {} : { schema }),
+    });
   }
   return openPglite(config.dataDir);
 }

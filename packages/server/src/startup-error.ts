@@ -84,6 +84,11 @@ export function databaseStartupError(error: unknown, databaseUrl: string): Start
     case 'EAI_AGAIN':
       return fail(`the host ${url.hostname} is not known (${code}). Check the host name in the URL.`);
     case 'ETIMEDOUT':
+      // Our own DatabaseTimeoutError says which limit passed and names its setting.
+      if (error instanceof Error && error.name === 'DatabaseTimeoutError') {
+        return fail(`no answer from ${where}: ${detail}. Is the address right, and does a firewall let it through?`);
+      }
+      return fail(`no answer from ${where} (${code}). Is the address right, and does a firewall let it through?`);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return fail(`no answer from ${where} (${code}). Is the address right, and does a firewall let it through?`);

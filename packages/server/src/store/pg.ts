@@ -1,12 +1,16 @@
 import type { Client, Pool, PoolClient } from 'pg';
 import type { Connection, Database, Queryable, QueryResult } from './database.js';
 
-/** How long opening a connection may take before the request fails with 503 (a database that does not answer). */
+/**
+ * How long opening a connection may take before the request fails with 503 (a database that does not answer);
+ * `DATABASE_CONNECT_TIMEOUT`.
+ */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
 /**
- * How long one statement may run. The slowest statements of a request are a clean-up batch and row locks held
- * by a concurrent request, both well under a second; migrations and their lock do not count (they run without).
+ * How long one statement may run (`DATABASE_STATEMENT_TIMEOUT`). The slowest statements of a request are a clean-up
+ * batch and row locks held by a concurrent request, both well under a second; migrations and their lock do not
+ * count (they run without).
  */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
@@ -44,26 +48,43 @@ function isReadTimeout(error: unknown): boolean {
   return error instanceof Error && error.message === 'Query read timeout';
 }
 
-/** A timeout as a {@link DatabaseTimeoutError}; any other error as it is. */
-function translate(error: unknown, statementMs: number): unknown {
+/** pg's words (the client's, or the pool's) when no connection opened within `connectionTimeoutMillis`. */
+const CONNECT_TIMEOUT = /connection terminated due to connection timeout|timeout exceeded when trying to connect/i;
+
+/** The timeouts in force, for the messages that name them. */
+interface Limits {
+  readonly connectMs: number;
+  readonly statementMs: number;
+}
+
+/**
+ * A timeout as a {@link DatabaseTimeoutError} that names the setting to look at (the message reaches the
+ * `database_unavailable` log record and a failed start's line); any other error as it is.
+ */
+function translate(error: unknown, limits: Limits): unknown {
+  const { connectMs, statementMs } = limits;
   if (isReadTimeout(error)) {
-    return new DatabaseTimeoutError(`PostgreSQL did not answer within ${statementMs + READ_GRACE_MS} ms`, {
-      cause: error,
-    });
+    return new DatabaseTimeoutError(
+      `PostgreSQL did not answer within ${statementMs + READ_GRACE_MS} ms (DATABASE_STATEMENT_TIMEOUT + ${READ_GRACE_MS} ms)`,
+      { cause: error },
+    );
   }
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (code === '57014' && typeof message === 'string' && message.includes('statement timeout')) {
-    return new DatabaseTimeoutError(`the statement ran longer than ${statementMs} ms`, { cause: error });
+    return new DatabaseTimeoutError(`the statement ran longer than ${statementMs} ms (DATABASE_STATEMENT_TIMEOUT)`, {
+      cause: error,
+    });
+  }
+  if (typeof message === 'string' && CONNECT_TIMEOUT.test(message)) {
+    return new DatabaseTimeoutError(`no connection within ${connectMs} ms (DATABASE_CONNECT_TIMEOUT)`, {
+      cause: error,
+    });
   }
   return error;
 }
 
 /** Runs statements on `target`, with timeouts translated; `onReadTimeout` hears of a wait the client gave up. */
-function wrap(
-  target: Pool | PoolClient | Client,
-  statementMs: number,
-  onReadTimeout?: (error: Error) => void,
-): Queryable {
+function wrap(target: Pool | PoolClient | Client, limits: Limits, onReadTimeout?: (error: Error) => void): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
       try {
@@ -71,7 +92,7 @@ function wrap(
         return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
       } catch (error) {
         if (isReadTimeout(error)) onReadTimeout?.(error as Error);
-        throw translate(error, statementMs);
+        throw translate(error, limits);
       }
     },
   };
@@ -91,6 +112,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   }
   const connectMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const statementMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const limits: Limits = { connectMs, statementMs };
   const connection = {
     connectionString: options.connectionString,
     connectionTimeoutMillis: connectMs,
@@ -110,19 +132,21 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => {});
-    throw translate(error, statementMs);
+    throw translate(error, limits);
   }
-  const base = wrap(pool, statementMs);
+  const base = wrap(pool, limits);
   let closed = false;
   return {
     kind: 'postgres',
     query: (sql, params) => base.query(sql, params),
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw translate(error, limits);
+      });
       // Given to release(): a connection that timed out or could not roll back is closed, not reused.
       let broken: Error | undefined;
       try {
-        const tx = wrap(client, statementMs, (error) => (broken = error));
+        const tx = wrap(client, limits, (error) => (broken = error));
         await tx.query('BEGIN');
         const result = await fn(tx);
         await tx.query('COMMIT');
@@ -148,7 +172,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       await client.connect();
       try {
         const migration: Connection = {
-          ...wrap(client, statementMs),
+          ...wrap(client, limits),
           async exec(sql) {
             await client.query(sql);
           },

@@ -176,6 +176,47 @@ describe('configuration', () => {
     assert.match(operators, /\| `SHUTDOWN_DRAIN` \| `5s` \|/, 'docs/operators.md lists it with its default');
   });
 
+  it('DATABASE_CONNECT_TIMEOUT and DATABASE_STATEMENT_TIMEOUT: 5 s and 10 s unless set; never 0 (no limit), never beyond their bound', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.databaseConnectTimeoutSeconds, 5);
+    assert.equal(defaults.databaseStatementTimeoutSeconds, 10);
+    for (const [value, seconds] of [
+      ['1', 1],
+      ['2s', 2],
+      ['1m', 60],
+    ] as const) {
+      assert.equal(loadConfig({ DATABASE_CONNECT_TIMEOUT: value }).databaseConnectTimeoutSeconds, seconds, value);
+    }
+    for (const [value, seconds] of [
+      ['1s', 1],
+      ['30', 30],
+      ['10m', 600],
+    ] as const) {
+      assert.equal(loadConfig({ DATABASE_STATEMENT_TIMEOUT: value }).databaseStatementTimeoutSeconds, seconds, value);
+    }
+    const refused: [string, string, string][] = [
+      ['DATABASE_CONNECT_TIMEOUT', '0', 'from 1s to 1m such as 5s, 30 or 1m (default 5s; PostgreSQL only)'],
+      ['DATABASE_CONNECT_TIMEOUT', '2m', 'from 1s to 1m such as 5s, 30 or 1m (default 5s; PostgreSQL only)'],
+      ['DATABASE_CONNECT_TIMEOUT', '500ms', 'from 1s to 1m such as 5s, 30 or 1m (default 5s; PostgreSQL only)'],
+      ['DATABASE_STATEMENT_TIMEOUT', '0', 'from 1s to 10m such as 10s, 30 or 1m (default 10s; PostgreSQL only)'],
+      ['DATABASE_STATEMENT_TIMEOUT', '11m', 'from 1s to 10m such as 10s, 30 or 1m (default 10s; PostgreSQL only)'],
+      ['DATABASE_STATEMENT_TIMEOUT', '1.5s', 'from 1s to 10m such as 10s, 30 or 1m (default 10s; PostgreSQL only)'],
+      ['DATABASE_STATEMENT_TIMEOUT', 'none', 'from 1s to 10m such as 10s, 30 or 1m (default 10s; PostgreSQL only)'],
+    ];
+    for (const [variable, value, expected] of refused) {
+      const error = failure({ [variable]: value });
+      assert.equal(error.variable, variable);
+      assert.equal(error.message, `${variable} must be a duration ${expected} (got ${JSON.stringify(value)})`);
+    }
+    const operators = readFileSync(new URL('../../../../docs/operators.md', import.meta.url), 'utf8');
+    assert.match(operators, /\| `DATABASE_CONNECT_TIMEOUT` \| `5s` \|/, 'docs/operators.md lists it with its default');
+    assert.match(
+      operators,
+      /\| `DATABASE_STATEMENT_TIMEOUT` \| `10s` \|/,
+      'docs/operators.md lists it with its default',
+    );
+  });
+
   it('production refuses a SECRET that is long enough but made by hand, and says how to generate one', () => {
     for (const secret of [
       'a'.repeat(36),
@@ -268,6 +309,25 @@ describe('configuration', () => {
     const lines = result.stderr.trim().split('\n');
     assert.equal(lines.length, 1, result.stderr);
     assert.match(lines[0]!, /^wt-onboarding-server: configuration error: PORT must be a port number/);
+  });
+
+  it('a PostgreSQL timeout of 0 stops the command with one line naming it, before any connection is tried', () => {
+    const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli], {
+      // Port 9 (discard) on a TEST-NET address: the check must come first, or the start would wait for a connection.
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: 'postgres://u@192.0.2.1:9/x',
+        DATABASE_STATEMENT_TIMEOUT: '0',
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(result.status, 1);
+    assert.equal(
+      result.stderr,
+      'wt-onboarding-server: configuration error: DATABASE_STATEMENT_TIMEOUT must be a duration from 1s to 10m such as 10s, 30 or 1m (default 10s; PostgreSQL only) (got "0")\n',
+    );
   });
 
   it('the bin imports the built CLI', async () => {

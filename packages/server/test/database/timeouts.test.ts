@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { createServer } from '../../src/index.ts';
 import { isDatabaseUnavailable } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
@@ -146,22 +147,62 @@ describe('PostgreSQL timeouts', { skip: DATABASE_URL ? false : PG_SKIP }, () => 
     }
   });
 
-  it('the server does not start on a database that never answers: it fails with the connect timeout', async () => {
+  it('the server does not start on a database that never answers: it fails with DATABASE_CONNECT_TIMEOUT, and says so', async () => {
     const hole = await new TcpBlackhole(target()).start();
     hole.swallow();
     try {
       await assert.rejects(
         createServer({
-          env: { DATABASE_URL: through(hole), SECRET: TEST_SECRET, HOST: '127.0.0.1', PORT: '0' },
+          env: {
+            DATABASE_URL: through(hole),
+            DATABASE_CONNECT_TIMEOUT: '1s',
+            SECRET: TEST_SECRET,
+            HOST: '127.0.0.1',
+            PORT: '0',
+          },
           log: () => {},
           listen: false,
           mailWorker: false,
           cleanup: false,
         }),
-        (error: unknown) => isDatabaseUnavailable(error) && /timeout/i.test(String(error)),
+        (error: unknown) => {
+          assert.ok(isDatabaseUnavailable(error), String(error));
+          assert.equal(
+            (error as Error).message,
+            `DATABASE_URL: no answer from 127.0.0.1:${hole.port}: no connection within 1000 ms (DATABASE_CONNECT_TIMEOUT). Is the address right, and does a firewall let it through?`,
+          );
+          return true;
+        },
       );
     } finally {
       await hole.close();
+    }
+  });
+
+  it('DATABASE_STATEMENT_TIMEOUT=1s: a request whose statement waits longer is cut with 503, and the log names the setting', async () => {
+    const stack = await startStack('postgres', { env: { DATABASE_STATEMENT_TIMEOUT: '1s' } });
+    const holder = new pg.Client({ connectionString: DATABASE_URL });
+    try {
+      const shown = await stack.server.context.db.query<{ statement_timeout: string }>('SHOW statement_timeout');
+      assert.equal(shown.rows[0]!.statement_timeout, '1s');
+      // Every sign-up start counts in rate_limits first: with the table locked, its statement waits, far past 1 s.
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query(`LOCK TABLE ${stack.schema}.rate_limits IN ACCESS EXCLUSIVE MODE`);
+      const from = stack.logs.length;
+      const email = 'slow-statement@example.test';
+      const answer = await stack.client().post('/signup/email', { email });
+      assert.equal(answer.status, 503, answer.text);
+      assert.equal(answer.body.code, 'service_unavailable');
+      assert.equal(answer.headers.get('retry-after'), '30');
+      const logged = stack.logs.slice(from).join('\n');
+      assert.match(logged, /"event":"database_unavailable"/);
+      assert.match(logged, /the statement ran longer than 1000 ms \(DATABASE_STATEMENT_TIMEOUT\)/);
+      await holder.query('ROLLBACK');
+      assert.equal((await stack.client().post('/signup/email', { email })).status, 202, 'works once the lock is gone');
+    } finally {
+      await holder.end();
+      await stack.close();
     }
   });
 });
