@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Language } from '@wij-techniek/onboarding-sdk';
 import { en } from '../i18n/en.js';
 import { nl } from '../i18n/nl.js';
-import type { LanguageTextOverrides, TextOverrides, Translation } from '../i18n/translation.js';
+import type { Translation } from '../i18n/translation.js';
+import { type LanguagePartialTexts, mergeTexts, overridesFor, warnUnknownTexts } from './text-overrides.js';
 
 /** The built-in tables; Dutch is the default. */
 export const TRANSLATIONS: Readonly<Record<Language, Translation>> = { nl, en };
@@ -10,7 +11,16 @@ export const TRANSLATIONS: Readonly<Record<Language, Translation>> = { nl, en };
 /** What the localize controller needs of its host. */
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   /** Texts that replace the built-in ones, merged over the language's table. */
-  texts: TextOverrides | LanguageTextOverrides | undefined;
+  texts: LanguagePartialTexts<Translation> | undefined;
+}
+
+/** What a host may tell the controller besides itself. */
+export interface LocalizeOptions {
+  /**
+   * The host's own table of texts for `lang`, when its `texts` may also name those (`<wt-organisation-members>`):
+   * a key path is reported as a typo only when it names a text of neither table.
+   */
+  readonly ownTable?: (lang: Language) => object;
 }
 
 const hosts = new Set<LocalizeHost>();
@@ -29,10 +39,12 @@ export function toLanguage(tag: string | null | undefined): Language {
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: LocalizeHost;
+  readonly #options: LocalizeOptions;
   #cache: { lang: Language; texts: LocalizeHost['texts']; table: Translation } | undefined;
 
-  constructor(host: LocalizeHost) {
+  constructor(host: LocalizeHost, options: LocalizeOptions = {}) {
     this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -42,12 +54,18 @@ export class LocalizeController implements ReactiveController {
     return toLanguage(tagged ? tagged.getAttribute('lang') : document.documentElement.lang);
   }
 
-  /** The texts in force: the language's table with the host's `texts` merged over it. */
+  /**
+   * The texts in force: the language's table with the host's `texts` merged over it, to any depth — the keys
+   * outside `nl`/`en` for every language, the language's own keys over them. A key path that names no text is
+   * reported once on the console (a typo would otherwise leave the built-in text without a word).
+   */
   get t(): Translation {
     const lang = this.lang;
     const texts = this.#host.texts;
     if (this.#cache?.lang !== lang || this.#cache.texts !== texts) {
-      this.#cache = { lang, texts, table: merge(TRANSLATIONS[lang], overridesFor(lang, texts)) };
+      const own = this.#options.ownTable?.(lang);
+      warnUnknownTexts(this.#host.localName, texts, own ? [TRANSLATIONS[lang], own] : [TRANSLATIONS[lang]]);
+      this.#cache = { lang, texts, table: mergeTexts(TRANSLATIONS[lang], overridesFor(lang, texts)) };
     }
     return this.#cache.table;
   }
@@ -69,27 +87,4 @@ export class LocalizeController implements ReactiveController {
       observer = undefined;
     }
   }
-}
-
-/** The overrides for `lang`: its own entry when `texts` is keyed by language, else `texts` itself. */
-function overridesFor(lang: Language, texts: LocalizeHost['texts']): TextOverrides | undefined {
-  if (!texts || typeof texts !== 'object') return undefined;
-  if ('nl' in texts || 'en' in texts) return texts[lang];
-  return texts as TextOverrides;
-}
-
-/**
- * The table with `overrides` merged over it, one level deep (each group keeps the keys it does not override).
- * Overrides may come from a JSON attribute a web editor typed: only strings replace texts, anything else is ignored.
- */
-export function merge(table: Translation, overrides: TextOverrides | undefined): Translation {
-  const merged: Record<string, unknown> = { ...table };
-  for (const [group, texts] of Object.entries(overrides ?? {})) {
-    const base = merged[group];
-    if (typeof base === 'object' && texts && typeof texts === 'object') {
-      const strings = Object.entries(texts).filter(([, text]) => typeof text === 'string');
-      merged[group] = { ...base, ...Object.fromEntries(strings) };
-    }
-  }
-  return merged as unknown as Translation;
 }

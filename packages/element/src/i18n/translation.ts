@@ -1,5 +1,6 @@
 import type { Right } from '@wij-techniek/onboarding-sdk';
 import type { ErrorCode, FieldName, PasswordRule, PasswordViolation } from '@wij-techniek/onboarding-sdk';
+import type { LanguagePartialTexts, PartialTexts } from '../controllers/text-overrides.js';
 
 /**
  * Every text `<wt-onboarding>` shows, for one language. Placeholders in braces are filled in when shown:
@@ -186,11 +187,14 @@ export interface Translation {
   };
 }
 
-/** A partial {@link Translation}: what a page overrides through the `texts` property. */
-export type TextOverrides = { readonly [K in keyof Translation]?: Partial<Translation[K]> };
+/** A partial {@link Translation}, to any depth (`verified.right.administer` alone): what a page overrides in `texts`. */
+export type TextOverrides = PartialTexts<Translation>;
 
-/** Overrides per language, for a page that speaks both: `{ nl: {…}, en: {…} }`. */
-export type LanguageTextOverrides = { readonly [L in 'nl' | 'en']?: TextOverrides };
+/**
+ * Overrides with a language key: `{ start: {…}, en: { start: {…} } }`. Keys outside `nl`/`en` apply to every
+ * language; the language's own keys win over them.
+ */
+export type LanguageTextOverrides = LanguagePartialTexts<Translation>;
 
 /**
  * Fills the placeholders of `template`: `{name}` by `values.name`, and `{name|one|other}` by the singular or

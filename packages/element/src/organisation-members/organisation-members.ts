@@ -123,7 +123,7 @@ export class WtOrganisationMembers extends LitElement {
   @state() private confirming: string | undefined;
   @state() private notice = '';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, { ownTable: (lang) => MEMBERS_TRANSLATIONS[lang] });
   private readonly controller = new MembersController(this);
   private readonly internals: ElementInternals | undefined;
   private pendingFocus: string | undefined;

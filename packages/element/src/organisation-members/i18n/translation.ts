@@ -1,5 +1,11 @@
 import type { ErrorCode, Language, Right } from '@wij-techniek/onboarding-sdk';
 import type { Translation } from '../../i18n/translation.js';
+import {
+  type LanguagePartialTexts,
+  mergeTexts,
+  overridesFor,
+  type PartialTexts,
+} from '../../controllers/text-overrides.js';
 
 /**
  * Every text `<wt-organisation-members>` shows, for one language. Placeholders in braces are filled in when shown:
@@ -66,34 +72,30 @@ export interface MembersTranslation {
   readonly rateLimited: Translation['rateLimited'];
 }
 
-/** A partial {@link MembersTranslation}: what a page overrides through the `texts` property. */
-export type MembersTextOverrides = { readonly [K in keyof MembersTranslation]?: Partial<MembersTranslation[K]> };
+/** A partial {@link MembersTranslation}, to any depth: what a page overrides through the `texts` property. */
+export type MembersTextOverrides = PartialTexts<MembersTranslation>;
 
-/** Overrides per language, for a page that speaks both: `{ nl: {…}, en: {…} }`. */
-export type LanguageMembersTextOverrides = { readonly [L in Language]?: MembersTextOverrides };
+/**
+ * Overrides with a language key: `{ invite: {…}, en: { invite: {…} } }`. Keys outside `nl`/`en` apply to every
+ * language; the language's own keys win over them.
+ */
+export type LanguageMembersTextOverrides = LanguagePartialTexts<MembersTranslation>;
 
-/** The overrides for `lang`: its own entry when `texts` is keyed by language, else `texts` itself. */
+/** The overrides for `lang`: the keys for every language with the language's own merged over them. */
 export function membersOverridesFor(
   lang: Language,
   texts: MembersTextOverrides | LanguageMembersTextOverrides | undefined,
-): MembersTextOverrides | undefined {
-  if (!texts || typeof texts !== 'object') return undefined;
-  if ('nl' in texts || 'en' in texts) return texts[lang];
-  return texts as MembersTextOverrides;
+): MembersTextOverrides {
+  return overridesFor<MembersTranslation>(lang, texts);
 }
 
-/** `table` with `overrides` merged over it one group deep; only strings replace texts (they may come from JSON). */
+/**
+ * `table` with `overrides` merged over it, to any depth; only strings replace texts (they may come from JSON).
+ * Keys it does not have are left to `<wt-onboarding>`'s table (shared and error texts) and reported there.
+ */
 export function mergeMembersTexts(
   table: MembersTranslation,
   overrides: MembersTextOverrides | undefined,
 ): MembersTranslation {
-  if (!overrides || typeof overrides !== 'object') return table;
-  const merged: Record<string, unknown> = { ...table };
-  for (const [group, texts] of Object.entries(overrides)) {
-    const base = merged[group];
-    if (!base || typeof base !== 'object' || !texts || typeof texts !== 'object') continue;
-    const strings = Object.entries(texts).filter(([, value]) => typeof value === 'string');
-    merged[group] = { ...base, ...Object.fromEntries(strings) };
-  }
-  return merged as unknown as MembersTranslation;
+  return mergeTexts(table, overrides);
 }
