@@ -326,14 +326,16 @@ export default css`
       color: GrayText;
     }
 
+    /*
+     * CanvasText, not Mark: Mark is yellow in the light themes, 1.07:1 on white, so an invalid field's border
+     * vanished exactly when it mattered. CanvasText contrasts with Canvas in every theme, light or dark; what tells
+     * an invalid field from a valid one is the 6px start border and the field's bar (shape, not colour).
+     */
     input[aria-invalid='true'],
     select[aria-invalid='true'],
-    .status-error {
-      border-color: Mark;
-    }
-
+    .status-error,
     .field {
-      border-color: Mark;
+      border-color: CanvasText;
     }
 
     .session-notice {

@@ -2,12 +2,14 @@
 // (twice the font size in half the width) reflows without horizontal scrolling.
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { shadow, showStep, submitForm, type } from './support/fixture.js';
+import { EXISTING_EMAIL } from './support/api.js';
+import { alertText, shadow, showStep, submitForm, type } from './support/fixture.js';
+import { backgroundBehind, contrast } from './support/page-css.js';
 
 describe('<wt-onboarding> display conditions', () => {
-  afterEach(() => emulateMedia({ forcedColors: 'none' }));
+  afterEach(() => emulateMedia({ forcedColors: 'none', colorScheme: 'light' }));
 
-  it('forced colours: buttons keep a system-colour border, an invalid field a Mark border', async () => {
+  it('forced colours: buttons keep a system-colour border, an invalid field its 6px start border', async () => {
     await emulateMedia({ forcedColors: 'active' });
     const el = await showStep('email');
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
@@ -20,6 +22,36 @@ describe('<wt-onboarding> display conditions', () => {
     const input = shadow(el, '[aria-invalid="true"]')!;
     expect(parseFloat(getComputedStyle(input).borderInlineStartWidth)).to.be.at.least(6);
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`forced colours (${scheme} theme): an invalid field and the error box keep borders that contrast 3:1`, async () => {
+      await emulateMedia({ forcedColors: 'active', colorScheme: scheme });
+      const failures: string[] = [];
+      const check = (what: string, node: Element, color: string, against: string) => {
+        const ratio = contrast(color, against);
+        if (ratio < 3) failures.push(`${what}: ${color} on ${against} is ${ratio.toFixed(2)}:1`);
+      };
+      const email = await showStep('email');
+      type(email, 'email', 'geen-adres');
+      submitForm(email, 'email');
+      await waitUntil(() => shadow(email, '[aria-invalid="true"]'), 'no invalid field');
+      const input = shadow(email, '[aria-invalid="true"]')!;
+      const field = input.closest('.field')!;
+      const border = getComputedStyle(input).borderInlineStartColor;
+      check('invalid input border, outside', input, border, backgroundBehind(field));
+      check('invalid input border, inside', input, border, backgroundBehind(input));
+      check('invalid field bar', field, getComputedStyle(field).borderInlineStartColor, backgroundBehind(field));
+
+      const account = await showStep('account');
+      type(account, 'email', EXISTING_EMAIL);
+      type(account, 'password', 'niet-het-goede');
+      submitForm(account, 'password');
+      await waitUntil(() => alertText(account), 'no error box');
+      const box = shadow(account, '[part~="status-error"]')!;
+      check('error box border', box, getComputedStyle(box).borderInlineStartColor, backgroundBehind(box));
+      expect(failures, `${scheme}: canvas ${backgroundBehind(box)}`).to.deep.equal([]);
+    });
+  }
 
   it('200% zoom: twice the text in 320px reflows without horizontal scrolling', async () => {
     for (const step of ['start', 'details', 'supplier'] as const) {

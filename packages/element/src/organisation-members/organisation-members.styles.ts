@@ -107,13 +107,11 @@ export default css`
   }
 
   @media (forced-colors: active) {
+    /* CanvasText, not Mark: Mark is yellow in light themes, invisible on white (as in <wt-onboarding>'s styles). */
     .item,
-    .fieldset {
-      border-color: CanvasText;
-    }
-
+    .fieldset,
     .confirmation {
-      border-color: Mark;
+      border-color: CanvasText;
     }
   }
 `;
