@@ -92,4 +92,16 @@ describe('docs/designers.md against the element’s manifest', () => {
       [],
     );
   });
+
+  it('the dark-mode example sets every colour token the light Tokens example sets', () => {
+    const example = (title: string) => section(title).match(/```css\n([^]*?)```/u)?.[1] ?? '';
+    const colours = (css: string) => [...css.matchAll(/(--wt-[a-z0-9-]*-color)\s*:/gu)].map((match) => match[1]!);
+    const dark = new Set(colours(example('Dark mode')));
+    assert.ok(dark.size > 0, 'the Dark mode section has a css example');
+    assert.deepEqual(
+      colours(example('Tokens')).filter((token) => !dark.has(token)),
+      [],
+      'colour tokens set for light with no dark value',
+    );
+  });
 });

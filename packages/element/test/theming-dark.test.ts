@@ -8,14 +8,17 @@ import { EXISTING_EMAIL } from './support/api.js';
 import { shadow, shadowAll, showStep, submitForm, type } from './support/fixture.js';
 import { backgroundBehind, contrast, pageCss, removePageCss } from './support/page-css.js';
 
-/** The first css code block of the guide's "Dark mode" section. */
-async function darkModeExample(): Promise<string> {
+/** The first css code block of the guide's `## title` section. */
+async function guideExample(title: string): Promise<string> {
   const guide = await (await fetch('/docs/designers.md')).text();
-  const section = guide.split(/^## /mu).find((part) => part.startsWith('Dark mode'));
+  const section = guide.split(/^## /mu).find((part) => part.startsWith(`${title}\n`));
   const block = section?.match(/```css\n([^]*?)```/u)?.[1];
-  if (!block) throw new Error('docs/designers.md has no css example under "## Dark mode"');
+  if (!block) throw new Error(`docs/designers.md has no css example under "## ${title}"`);
   return block;
 }
+
+/** The guide's dark-mode example. */
+const darkModeExample = () => guideExample('Dark mode');
 
 /** Is `node` shown (not the visually hidden live regions)? */
 const shown = (node: Element) => node.getBoundingClientRect().width > 1 && node.checkVisibility();
@@ -89,6 +92,15 @@ describe('<wt-onboarding> in dark mode, themed with the guide’s example', () =
     }
     const supplier = await showStep('supplier');
     expect(getComputedStyle(shadow(supplier, 'select')!).colorScheme).to.equal('dark');
+  });
+
+  it('meets WCAG AA in dark mode on top of the guide’s light Tokens example too (every colour reset)', async () => {
+    pageCss(await guideExample('Tokens'));
+    pageCss(await darkModeExample());
+    await emulateMedia({ colorScheme: 'dark' });
+    for await (const [step, el] of everyStep()) {
+      expect(contrastFailures(el), step).to.deep.equal([]);
+    }
   });
 
   it('keeps the light defaults, which meet WCAG AA too, when the page is light', async () => {
