@@ -50,7 +50,7 @@ import { messageFor, type StepView } from './steps/view.js';
  * @csspart progress - "Stap 4 van 8" on the sign-up path.
  * @csspart heading - The step's heading (`h2`); it receives focus when the step changes.
  * @csspart subheading - A heading within a step (`h3`).
- * @csspart status - The polite live region (`role=status`): "Bezig…", a code sent again, the session extended.
+ * @csspart status - The polite live region (`role=status`): "Even geduld…", a code sent again, the session extended.
  * @csspart status-error - The error live region (`role=alert`), shown as a box when an error belongs to no field.
  * @csspart step - The step's content; also part `step-<step-id>`.
  * @csspart text - A paragraph of the step's text.
