@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   EHERKENNING_OUTCOME_PARAM,
   ENDPOINTS,
-  EherkenningStartRequestSchema,
   RIGHTS,
   type EherkenningOutcome,
 } from '@wij-techniek/onboarding-contract';
@@ -95,7 +94,7 @@ export const eherkenningRoutes: RouteModule = {
 
     api.post(ENDPOINTS.eherkenningStart.path, async (c) => {
       const session = ctx.sessions.requireAccount(c);
-      const body = await readBody(c, EherkenningStartRequestSchema);
+      const body = await readBody(c, 'eherkenningStart');
       if (!ctx.isAllowedReturnTo(body.returnTo)) throw ctx.problem('return_to_not_allowed');
       if ((await membershipsOf(ctx.db, session.accountId)).length > 0) {
         throw ctx.problem('step_out_of_order', { step: 'verified' });

@@ -1,8 +1,4 @@
-import {
-  AcceptInvitationRequestSchema,
-  ENDPOINTS,
-  InvitationLookupRequestSchema,
-} from '@wij-techniek/onboarding-contract';
+import { ENDPOINTS } from '@wij-techniek/onboarding-contract';
 import type { Context } from 'hono';
 import { createAccount, findAccountByEmail, findAccountById } from '../accounts/accounts.js';
 import { assertPasswordAcceptable } from '../accounts/password-check.js';
@@ -27,7 +23,7 @@ export const invitationRoutes: RouteModule = {
   register(api, ctx) {
     api.post(routePath('lookupInvitation'), async (c) => {
       await limitAttempts(ctx, c);
-      const body = await readBody(c, InvitationLookupRequestSchema);
+      const body = await readBody(c, 'lookupInvitation');
       const invitation = await usableInvitation(ctx.db, body.token, ctx.clock());
       const account = await findAccountByEmail(ctx.db, invitation.email);
       return c.json(invitationPreview(invitation, account !== undefined), ENDPOINTS.lookupInvitation.status);
@@ -35,7 +31,7 @@ export const invitationRoutes: RouteModule = {
 
     api.post(routePath('acceptInvitation'), async (c) => {
       await limitAttempts(ctx, c);
-      const body = await readBody(c, AcceptInvitationRequestSchema);
+      const body = await readBody(c, 'acceptInvitation');
       const now = ctx.clock();
       const invitation = await usableInvitation(ctx.db, body.token, now);
       const state = ctx.sessions.state(c);

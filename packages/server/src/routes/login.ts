@@ -1,4 +1,4 @@
-import { ENDPOINTS, LoginRequestSchema } from '@wij-techniek/onboarding-contract';
+import { ENDPOINTS } from '@wij-techniek/onboarding-contract';
 import { findAccountByEmail, setPasswordHash } from '../accounts/accounts.js';
 import { CODE_FAILURES } from '../flows/code-flow.js';
 import { readBody } from '../http/body.js';
@@ -17,7 +17,7 @@ export const loginRoutes: RouteModule = {
   name: 'login',
   register(api, ctx) {
     api.post(ENDPOINTS.login.path, async (c) => {
-      const body = await readBody(c, LoginRequestSchema);
+      const body = await readBody(c, 'login');
       const { db, limits, rateLimiter } = ctx;
       const client = ctx.clientIp(c);
       const perClient = await rateLimiter.hit(db, 'login-client', client, limits.loginsPerClient);

@@ -1,10 +1,4 @@
-import {
-  ENDPOINTS,
-  IdSchema,
-  InviteMemberRequestSchema,
-  UpdateMemberRequestSchema,
-  type Right,
-} from '@wij-techniek/onboarding-contract';
+import { ENDPOINTS, IdSchema, type Right } from '@wij-techniek/onboarding-contract';
 import type { Context } from 'hono';
 import type { AppContext } from '../context.js';
 import { readBody } from '../http/body.js';
@@ -53,7 +47,7 @@ export const organisationRoutes: RouteModule = {
 
     api.post(routePath('inviteMember'), async (c) => {
       const caller = await requireMembership(ctx, c, organisationId(c), 'administer');
-      const body = await readBody(c, InviteMemberRequestSchema);
+      const body = await readBody(c, 'inviteMember');
       const verdict = await ctx.rateLimiter.hit(
         ctx.db,
         'invitations-administrator',
@@ -138,7 +132,7 @@ export const organisationRoutes: RouteModule = {
     api.patch(routePath('updateMember'), async (c) => {
       const caller = await requireMembership(ctx, c, organisationId(c), 'administer');
       const memberId = idParam(c, 'memberId');
-      const body = await readBody(c, UpdateMemberRequestSchema);
+      const body = await readBody(c, 'updateMember');
       const now = ctx.clock();
       const { member, before } = await ctx.db.transaction(async (tx) => {
         await lockOrganisation(tx, caller.organisation.id);

@@ -1,9 +1,4 @@
-import {
-  CodeRequestSchema,
-  EmailRequestSchema,
-  ENDPOINTS,
-  PasswordResetRequestSchema,
-} from '@wij-techniek/onboarding-contract';
+import { ENDPOINTS } from '@wij-techniek/onboarding-contract';
 import { findAccountById, setPasswordHash } from '../accounts/accounts.js';
 import { assertPasswordAcceptable } from '../accounts/password-check.js';
 import { CodeFlows } from '../flows/code-flow.js';
@@ -23,13 +18,13 @@ export const passwordRoutes: RouteModule = {
     const flows = new CodeFlows(ctx);
 
     api.post(ENDPOINTS.passwordForgot.path, async (c) => {
-      const body = await readBody(c, EmailRequestSchema);
+      const body = await readBody(c, 'passwordForgot');
       const answer = await flows.start(c, 'password-reset', body.email, body.lang ?? 'nl');
       return c.json(answer, ENDPOINTS.passwordForgot.status);
     });
 
     api.post(ENDPOINTS.passwordCode.path, async (c) => {
-      const body = await readBody(c, CodeRequestSchema);
+      const body = await readBody(c, 'passwordCode');
       return c.json(await flows.verify(c, 'password-reset', body.code), ENDPOINTS.passwordCode.status);
     });
 
@@ -38,7 +33,7 @@ export const passwordRoutes: RouteModule = {
     });
 
     api.post(ENDPOINTS.passwordReset.path, async (c) => {
-      const body = await readBody(c, PasswordResetRequestSchema);
+      const body = await readBody(c, 'passwordReset');
       const now = ctx.clock();
       const state = ctx.sessions.state(c);
       if (!state.current) throw problem(state.expired ? 'session_expired' : 'step_out_of_order', { step: null });

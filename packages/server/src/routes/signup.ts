@@ -1,9 +1,4 @@
-import {
-  AccountRequestSchema,
-  CodeRequestSchema,
-  EmailRequestSchema,
-  ENDPOINTS,
-} from '@wij-techniek/onboarding-contract';
+import { ENDPOINTS } from '@wij-techniek/onboarding-contract';
 import { createAccount } from '../accounts/accounts.js';
 import { assertPasswordAcceptable } from '../accounts/password-check.js';
 import { CodeFlows } from '../flows/code-flow.js';
@@ -19,13 +14,13 @@ export const signupRoutes: RouteModule = {
     const flows = new CodeFlows(ctx);
 
     api.post(ENDPOINTS.signupEmail.path, async (c) => {
-      const body = await readBody(c, EmailRequestSchema);
+      const body = await readBody(c, 'signupEmail');
       const answer = await flows.start(c, 'signup', body.email, body.lang ?? 'nl');
       return c.json(answer, ENDPOINTS.signupEmail.status);
     });
 
     api.post(ENDPOINTS.signupCode.path, async (c) => {
-      const body = await readBody(c, CodeRequestSchema);
+      const body = await readBody(c, 'signupCode');
       return c.json(await flows.verify(c, 'signup', body.code), ENDPOINTS.signupCode.status);
     });
 
@@ -37,7 +32,7 @@ export const signupRoutes: RouteModule = {
     // session rotated and signed in together, or none of it (F2). The session row is locked first, so parallel
     // completions of one flow create one account (F3); a retry with the new cookie gets the same answer (F4).
     api.post(ENDPOINTS.signupAccount.path, async (c) => {
-      const body = await readBody(c, AccountRequestSchema);
+      const body = await readBody(c, 'signupAccount');
       const now = ctx.clock();
       const state = ctx.sessions.state(c);
       if (!state.current) throw problem(state.expired ? 'session_expired' : 'step_out_of_order', { step: null });

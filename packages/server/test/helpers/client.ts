@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Account, FlowInfo, Membership } from '@wij-techniek/onboarding-contract';
+import { assertContractAnswer } from './contract-answers.ts';
 
 /** The fields of the answers tests read: sessions, flow answers and problems. */
 export interface AnswerBody {
@@ -38,7 +39,8 @@ export const TEST_ORIGIN = 'http://localhost:5173';
 
 /**
  * A browser-like client: keeps the session cookie, sends `Origin` and JSON, and comes from `ip` through the
- * trusted loopback proxy (`X-Forwarded-For`).
+ * trusted loopback proxy (`X-Forwarded-For`). A successful answer of a contract endpoint that its answer schema
+ * refuses fails the request (see {@link assertContractAnswer}).
  */
 export class Client {
   readonly base: string;
@@ -82,6 +84,7 @@ export class Client {
     } catch {
       // Not JSON (an HTML page): tests read `text`.
     }
+    assertContractAnswer(method, url, response.status, parsed);
     return { status: response.status, headers: response.headers, body: parsed, text };
   }
 
