@@ -4,18 +4,17 @@ import {
   SIMULATED_IDENTITIES,
   SIMULATED_SUPPLIERS,
   signInAtSimulator,
-  startSimulator,
   type RunningSimulator,
 } from '@wij-techniek/eherkenning-sim';
 import { RIGHTS } from '@wij-techniek/onboarding-contract';
 import type { Client } from '../helpers/client.ts';
 import { eachBackend, signUp, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { startWithSimulator } from '../helpers/simulator.ts';
 import { eherkenningState } from '../helpers/eherkenning-state.ts';
 
 const PUBLIC_URL = 'http://localhost:8787';
 const CALLBACK = `${PUBLIC_URL}/api/v1/eherkenning/callback`;
 const RETURN_TO = 'http://localhost:5173/aanmelden';
-const CLIENT = { clientId: 'wt-round-trip', clientSecret: 'round-trip-secret-0123456789' };
 const SUPPLIER = SIMULATED_SUPPLIERS[2]!.id;
 
 const identity = (level: string, index = 0) =>
@@ -28,16 +27,10 @@ const SANNE = identity('EH2');
 eachBackend('eHerkenning round trip with the simulator', (backend) => {
   let sim: RunningSimulator;
   let stack: TestStack;
+  let brokerEnv: Readonly<Record<string, string>>;
 
   before(async () => {
-    sim = await startSimulator({ port: 0, clients: [{ ...CLIENT, redirectUris: [CALLBACK] }], env: {} });
-    stack = await startStack(backend, {
-      env: {
-        EHERKENNING_ISSUER: sim.issuer,
-        EHERKENNING_CLIENT_ID: CLIENT.clientId,
-        EHERKENNING_CLIENT_SECRET: CLIENT.clientSecret,
-      },
-    });
+    ({ sim, stack, brokerEnv } = await startWithSimulator(backend, 'round-trip', { env: { PUBLIC_URL } }));
   });
   after(async () => {
     await stack.close();
@@ -305,11 +298,7 @@ eachBackend('eHerkenning round trip with the simulator', (backend) => {
       const { client } = await newAccount();
       // A second server instance on the same database: its relying party has not met the broker yet.
       const fresh = await startStack(backend, {
-        env: {
-          EHERKENNING_ISSUER: sim.issuer,
-          EHERKENNING_CLIENT_ID: CLIENT.clientId,
-          EHERKENNING_CLIENT_SECRET: CLIENT.clientSecret,
-        },
+        env: { PUBLIC_URL, ...brokerEnv },
         database: stack.server.context.db,
         smtp: stack.smtp,
       });

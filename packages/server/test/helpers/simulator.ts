@@ -7,6 +7,8 @@ export interface SimulatedStack {
   readonly stack: TestStack;
   /** The redirect URI the simulator has registered: the stack's own callback. */
   readonly callback: string;
+  /** The stack's `EHERKENNING_*` variables, for a second instance on the same broker. */
+  readonly brokerEnv: Readonly<Record<string, string>>;
 }
 
 /**
@@ -22,17 +24,14 @@ export async function startWithSimulator(
   const callback = `${options.env?.PUBLIC_URL ?? TEST_PUBLIC_URL}/api/v1/eherkenning/callback`;
   const client = { clientId: `wt-${name}`, clientSecret: `${name}-secret-0123456789abcdefghij` };
   const sim = await startSimulator({ port: 0, clients: [{ ...client, redirectUris: [callback] }], env: {} });
+  const brokerEnv = {
+    EHERKENNING_ISSUER: sim.issuer,
+    EHERKENNING_CLIENT_ID: client.clientId,
+    EHERKENNING_CLIENT_SECRET: client.clientSecret,
+  };
   try {
-    const stack = await startStack(backend, {
-      ...options,
-      env: {
-        EHERKENNING_ISSUER: sim.issuer,
-        EHERKENNING_CLIENT_ID: client.clientId,
-        EHERKENNING_CLIENT_SECRET: client.clientSecret,
-        ...options.env,
-      },
-    });
-    return { sim, stack, callback };
+    const stack = await startStack(backend, { ...options, env: { ...brokerEnv, ...options.env } });
+    return { sim, stack, callback, brokerEnv };
   } catch (error) {
     await sim.close();
     throw error;

@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { startSimulator, type RunningSimulator } from '@wij-techniek/eherkenning-sim';
+import type { RunningSimulator } from '@wij-techniek/eherkenning-sim';
 import { ENDPOINTS, RIGHTS, type EndpointName } from '@wij-techniek/onboarding-contract';
 import { Client, TEST_ORIGIN, randomIp } from '../helpers/client.ts';
-import { GOOD_PASSWORD, signUp, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { GOOD_PASSWORD, signUp, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { startWithSimulator } from '../helpers/simulator.ts';
 import {
   ODD_STRINGS,
   PRIVILEGE_FIELDS,
@@ -25,7 +26,6 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const SEED = Number(process.env.FUZZ_SEED ?? 20260302);
 
 const PUBLIC_URL = 'http://localhost:8787';
-const CLIENT = { clientId: 'wt-fuzz', clientSecret: 'fuzz-secret-0123456789abcdef' };
 
 /** A plausible valid body of each endpoint, the starting point of mutations. */
 function validBody(name: EndpointName, ids: Ids): Record<string, unknown> {
@@ -144,19 +144,7 @@ describe('L3 fuzzing every endpoint over real HTTP', () => {
   }
 
   before(async () => {
-    sim = await startSimulator({
-      port: 0,
-      clients: [{ ...CLIENT, redirectUris: [`${PUBLIC_URL}/api/v1/eherkenning/callback`] }],
-      env: {},
-    });
-    stack = await startStack('pglite', {
-      env: {
-        PUBLIC_URL,
-        EHERKENNING_ISSUER: sim.issuer,
-        EHERKENNING_CLIENT_ID: CLIENT.clientId,
-        EHERKENNING_CLIENT_SECRET: CLIENT.clientSecret,
-      },
-    });
+    ({ sim, stack } = await startWithSimulator('pglite', 'fuzz', { env: { PUBLIC_URL } }));
     const member = stack.client();
     memberEmail = await signUp(stack, member, { email: uniqueEmail('member'), firstName: 'Mila' });
     cookies.member = member.cookie;

@@ -8,16 +8,15 @@ import {
   SIMULATED_IDENTITIES,
   SIMULATED_SUPPLIERS,
   signInAtSimulator,
-  startSimulator,
   type RunningSimulator,
 } from '@wij-techniek/eherkenning-sim';
 import type { Queryable } from '../../src/index.ts';
 import type { Answer } from '../helpers/client.ts';
 import { GOOD_PASSWORD, signUp, startStack, type TestStack } from '../helpers/harness.ts';
+import { startWithSimulator } from '../helpers/simulator.ts';
 
 const PUBLIC_URL = 'http://localhost:8787';
 const CALLBACK = `${PUBLIC_URL}/api/v1/eherkenning/callback`;
-const BROKER_CLIENT = { clientId: 'wt-secrets', clientSecret: 'secrets-secret-0123456789abcdef' };
 const EH3 = SIMULATED_IDENTITIES.find((identity) => identity.level === 'EH3')!;
 
 /** Every user table as text, one line per row. */
@@ -49,15 +48,7 @@ describe('L1 / W3 secrets of a full journey stay out of logs and stored plaintex
   const personal: Record<string, string> = {};
 
   before(async () => {
-    sim = await startSimulator({ port: 0, clients: [{ ...BROKER_CLIENT, redirectUris: [CALLBACK] }], env: {} });
-    stack = await startStack('pglite', {
-      env: {
-        PUBLIC_URL,
-        EHERKENNING_ISSUER: sim.issuer,
-        EHERKENNING_CLIENT_ID: BROKER_CLIENT.clientId,
-        EHERKENNING_CLIENT_SECRET: BROKER_CLIENT.clientSecret,
-      },
-    });
+    ({ sim, stack } = await startWithSimulator('pglite', 'secrets', { env: { PUBLIC_URL } }));
     const client = stack.client();
     const email = `canary.${canary}@example.test`;
     secrets.password = `Kw9#${randomBytes(6).toString('hex')}zZ`;
