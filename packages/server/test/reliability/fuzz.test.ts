@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { RunningSimulator } from '@wij-techniek/eherkenning-sim';
 import { ENDPOINTS, RIGHTS, type EndpointName } from '@wij-techniek/onboarding-contract';
 import { Client, TEST_ORIGIN, randomIp } from '../helpers/client.ts';
+import { assertContractAnswer } from '../helpers/contract-answers.ts';
 import { GOOD_PASSWORD, signUp, uniqueEmail, type TestStack } from '../helpers/harness.ts';
 import { startWithSimulator } from '../helpers/simulator.ts';
 import {
@@ -127,6 +128,8 @@ describe('L3 fuzzing every endpoint over real HTTP', () => {
   let memberEmail: string;
   let adminEmail: string;
   let requests = 0;
+  /** Fuzzed requests that succeeded, each answer checked against the contract's answer schema. */
+  let succeeded = 0;
 
   /** Signs `who` in again when a fuzzed request ended its session (logout, password reset, rotation). */
   async function ensureSignedIn(who: 'member' | 'administrator') {
@@ -217,6 +220,11 @@ describe('L3 fuzzing every endpoint over real HTTP', () => {
           if (response.status >= 400 && text !== '') {
             assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/, text.slice(0, 200));
           }
+          // A hostile request that succeeds still gets an answer of the contract's shape, as the SDK reads it.
+          if (response.status === endpoint.status && text !== '') {
+            assertContractAnswer(endpoint.method, url.href, response.status, JSON.parse(text));
+            succeeded++;
+          }
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
@@ -293,7 +301,7 @@ describe('L3 fuzzing every endpoint over real HTTP', () => {
     assert.equal(probe.isAdmin, undefined, 'Object.prototype was not polluted');
     assert.ok(ODD_STRINGS.length > 0);
     process.stdout.write(
-      `# L3 fuzz: ${requests} requests over ${Object.keys(ENDPOINTS).length} endpoints (seed ${SEED}, ${RUNS} runs each): 0 5xx, 0 stack traces\n`,
+      `# L3 fuzz: ${requests} requests over ${Object.keys(ENDPOINTS).length} endpoints (seed ${SEED}, ${RUNS} runs each): 0 5xx, 0 stack traces, ${succeeded} successful answers of the contract's shape\n`,
     );
   });
 });
