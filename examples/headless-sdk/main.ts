@@ -9,7 +9,7 @@ import {
   type FieldName,
   type FlowState,
 } from '@wij-techniek/onboarding-sdk';
-import { fieldMessage, message, roleText } from './texts.js';
+import { errorMessage, fieldMessage, roleText } from './texts.js';
 
 const app = document.querySelector<HTMLElement>('#app')!;
 const status = document.querySelector<HTMLElement>('#status')!;
@@ -49,7 +49,7 @@ setInterval(() => {
 
 function render(state: FlowState): void {
   app.setAttribute('aria-busy', String(state.busy));
-  status.textContent = state.error ? message(state.error.code) : '';
+  status.textContent = state.error ? errorMessage(state.error) : '';
   status.className = state.error ? 'error' : '';
   const errors = (field: FieldName) => (state.fieldErrors?.[field] ?? []).map((code) => fieldMessage(field, code));
   switch (state.step) {

@@ -1,7 +1,14 @@
 // The Dutch texts of the example UI: one per error code of the contract and one per password rule. Both tables are
 // Records over the contract's unions (ErrorCode comes from ERROR_CODES), so a code added to the contract is a
 // compile error here until it has a text, and a UI never shows a raw code.
-import type { ErrorCode, FieldErrorCode, FieldName, PasswordViolation, StateOf } from '@wij-techniek/onboarding-sdk';
+import type {
+  ErrorCode,
+  FieldErrorCode,
+  FieldName,
+  OnboardingError,
+  PasswordViolation,
+  StateOf,
+} from '@wij-techniek/onboarding-sdk';
 
 /** What the person reads for each error code: what happened and what to do. */
 export const MESSAGES: Record<ErrorCode, string> = {
@@ -74,6 +81,21 @@ export const FIELDS: Record<FieldName, string> = {
 /** The text of an error code or a broken password rule (`state.error.code`, `state.fieldErrors`). */
 export function message(code: FieldErrorCode): string {
   return code in VIOLATIONS ? VIOLATIONS[code as PasswordViolation] : MESSAGES[code as ErrorCode];
+}
+
+/**
+ * The text of `state.error`: for a refusal that says how long to wait (`retryAfterSeconds`, from the body or
+ * `Retry-After`), the wait in words, rounded up (minutes, over an hour whole hours) so trying again then works. The wait of a rate
+ * limit can reach an hour; "wait a moment" would send people back too early.
+ */
+export function errorMessage(error: Pick<OnboardingError, 'code' | 'retryAfterSeconds'>): string {
+  const seconds = error.retryAfterSeconds;
+  if (error.code !== 'rate_limited' || seconds === undefined || seconds <= 0) return message(error.code);
+  const minutes = Math.ceil(seconds / 60);
+  const hours = Math.ceil(seconds / 3600);
+  const wait =
+    minutes === 1 ? 'een minuut' : minutes < 60 ? `${minutes} minuten` : hours === 1 ? 'een uur' : `${hours} uur`;
+  return `Je hebt het te vaak kort na elkaar geprobeerd. Probeer het over ${wait} opnieuw.`;
 }
 
 /**
