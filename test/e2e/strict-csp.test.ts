@@ -85,6 +85,46 @@ describe('The CMS page under a strict Content Security Policy', () => {
       );
     },
   );
+
+  it(
+    'shows both elements on one page whose policy allows the lit-html name twice, as docs/editors.md says (W1)',
+    JOURNEY_TIMEOUT,
+    async () => {
+      const violations: Violation[] = [];
+      const errors: string[] = [];
+      await inBrowser(
+        stack,
+        'strict-csp-both',
+        async (page) => {
+          page.on('console', (message) => {
+            if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) {
+              errors.push(message.text());
+            }
+          });
+          page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+          await page.goto(`${stack.site}/e2e/both-strict-csp/`);
+          // Each CDN file carries its own Lit, and each Lit makes a policy named lit-html: without
+          // 'allow-duplicates' the second file stops at that line and its tag is never defined.
+          await page.getByRole('button', { name: 'Start hier' }).waitFor();
+          await page.getByText('Je bent niet (meer) ingelogd').waitFor();
+          assert.deepEqual(
+            await page.evaluate(() =>
+              ['wt-onboarding', 'wt-organisation-members'].map((tag) => !!customElements.get(tag)),
+            ),
+            [true, true],
+          );
+          assert.deepEqual([...violations], [], 'no securitypolicyviolation');
+          // The members element asks GET /session and is told nobody is signed in: the browser logs that 401.
+          assert.deepEqual(
+            errors.filter((error) => !error.includes('401')),
+            [],
+            'no console errors',
+          );
+        },
+        { prepare: (context) => collectViolations(context, violations) },
+      );
+    },
+  );
 });
 
 /** Polls `condition` for a while: the binding's call arrives asynchronously. */
