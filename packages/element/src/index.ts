@@ -15,6 +15,12 @@ export { format, type LanguageTextOverrides, type TextOverrides, type Translatio
 export { nl } from './i18n/nl.js';
 export { en } from './i18n/en.js';
 export { FlowController, type FlowControllerOptions, type FlowHost } from './controllers/flow-controller.js';
-export { LocalizeController, TRANSLATIONS, type LocalizeHost } from './controllers/localize-controller.js';
+export {
+  LocalizeController,
+  TRANSLATIONS,
+  type LocalizeHost,
+  type LocalizeOptions,
+} from './controllers/localize-controller.js';
+export type { LanguagePartialTexts, PartialTexts } from './controllers/text-overrides.js';
 export { CountdownController } from './controllers/countdown-controller.js';
 export * from './organisation-members/index.js';

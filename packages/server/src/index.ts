@@ -19,12 +19,25 @@ export type { AppContext, AppEnv, SupplierProvider } from './context.js';
 export type { RouteModule } from './routes/route-module.js';
 export { problem, ProblemError, type ProblemExtras } from './problems.js';
 export { systemClock, type Clock } from './clock.js';
-export { createLogger, type Logger, type LogLevel, type LogFields } from './logger.js';
+export {
+  createLogger,
+  withLogScope,
+  RESERVED_LOG_KEYS,
+  type Logger,
+  type LogLevel,
+  type LogFields,
+  type LogValue,
+} from './logger.js';
 export type { Database, Queryable, QueryResult } from './store/database.js';
 export { isUniqueViolation } from './store/database.js';
 export { migrate, readMigrations, MIGRATIONS_DIR, type Migration } from './store/migrate.js';
 export { openPglite, HalfInitialisedError } from './store/pglite.js';
-export { openPostgres, type PostgresOptions } from './store/pg.js';
+export {
+  openPostgres,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  type PostgresOptions,
+} from './store/pg.js';
 export { DataDirLockedError, type LockHolder } from './store/dir-lock.js';
 export { enqueueMail, type MailRequest } from './mail/outbox.js';
 export {
@@ -40,7 +53,7 @@ export {
   type RenderedMail,
   type VerificationCodeData,
 } from './mail/templates/index.js';
-export { OutboxWorker, DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './mail/worker.js';
+export { OutboxWorker, DEFAULT_OUTBOX_SETTINGS, type OutboxSettings, type PollTimer } from './mail/worker.js';
 export type { MailTransport, OutgoingMail } from './mail/transport.js';
 export { SessionService, type SessionRecord, type SessionState } from './sessions/sessions.js';
 export { sessionView } from './sessions/view.js';
