@@ -2,6 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import { PASSWORD_POLICY_NAMES, type PasswordPolicyName } from '@wij-techniek/onboarding-contract';
 import { z } from 'zod/mini';
 import { isOneSender, secretWeakness } from './config-values.js';
+import { unknownOwnVariable } from './config-names.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from './store/pg.js';
 import {
   checkLimits,
@@ -276,6 +277,16 @@ export function loadConfig(env: Env = process.env): Config {
     return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
   };
   const production = value('NODE_ENV') === 'production';
+  const unknown = unknownOwnVariable(env);
+  if (unknown) {
+    // The value is not shown: a mistyped EHERKENNING_CLIENT_SECRET holds a secret.
+    throw new ConfigError(
+      unknown.name,
+      unknown.nearest
+        ? `is not a setting of this server: did you mean ${unknown.nearest}?`
+        : `is not a setting of this server; the ones it knows with this prefix are: ${unknown.known.join(', ')}`,
+    );
+  }
   const required = (name: string, expected: string): string => {
     const raw = value(name);
     if (raw === undefined) throw new ConfigError(name, `is required when NODE_ENV=production: ${expected}`);
