@@ -128,6 +128,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** The values `NODE_ENV` may have; only `production` changes what the server does. */
+const NODE_ENVS = ['production', 'development', 'test'] as const;
+
 /** The SECRET used outside production when none is set; its use is logged as a warning. */
 export const DEV_SECRET = 'dev-only-secret-wij-techniek-onboarding-not-for-production';
 
@@ -276,7 +279,16 @@ export function loadConfig(env: Env = process.env): Config {
     const raw = env[name];
     return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
   };
-  const production = value('NODE_ENV') === 'production';
+  const nodeEnv = value('NODE_ENV');
+  if (nodeEnv !== undefined && !(NODE_ENVS as readonly string[]).includes(nodeEnv)) {
+    // Anything else used to mean development (NODE_ENV=prod ran with the dev mailbox and a weak SECRET allowed).
+    throw new ConfigError(
+      'NODE_ENV',
+      `must be one of: ${NODE_ENVS.join(', ')} (or unset, which is development)`,
+      nodeEnv,
+    );
+  }
+  const production = nodeEnv === 'production';
   const unknown = unknownOwnVariable(env);
   if (unknown) {
     // The value is not shown: a mistyped EHERKENNING_CLIENT_SECRET holds a secret.
