@@ -84,6 +84,16 @@ const TEXTS: Readonly<Record<ServerErrorCode, readonly [title: string, detail: s
 };
 
 /**
+ * The default detail of `step_out_of_order` with `step: null`: there is no step to continue at, so "continue at the
+ * step named in "step"" would point nowhere. A client that keeps no cookies (Node's plain `fetch`) meets it first.
+ */
+export const NO_FLOW_DETAIL =
+  'No sign-up or password reset is under way in this session: the request carried no session cookie, its session ' +
+  'has no flow, or another request has just finished it. Start again with POST /signup/email (or POST ' +
+  '/password/forgot), and send the cookie it sets with every request after it (in Node: a fetch that keeps ' +
+  'cookies, see docs/developers.md "In Node").';
+
+/**
  * An error answer as a value: thrown by routes and services, rendered once by the app's error handler as RFC 9457
  * problem details. Its `code` is stable (the contract's), its status comes from `ERROR_STATUS`.
  */
@@ -106,7 +116,7 @@ export class ProblemError extends Error {
       type: problemType(this.code),
       title: TEXTS[this.code][0],
       status: this.status,
-      detail: detail ?? TEXTS[this.code][1],
+      detail: detail ?? (this.code === 'step_out_of_order' && step === null ? NO_FLOW_DETAIL : TEXTS[this.code][1]),
       code: this.code,
     };
     if (attemptsLeft !== undefined) body.attemptsLeft = attemptsLeft;

@@ -6,6 +6,7 @@ import {
   type StepAnswer,
 } from '@wij-techniek/onboarding-contract';
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { findAccountByEmail } from '../accounts/accounts.js';
 import { addSeconds, secondsUntil } from '../clock.js';
 import type { AppContext } from '../context.js';
@@ -26,6 +27,22 @@ import {
   type FlowRecord,
   type FlowRow,
 } from './flow-record.js';
+
+/**
+ * What `step_out_of_order` says when the request has no session: the usual cause is a client that did not send the
+ * cookie `POST /signup/email` set (Node's `fetch` keeps none), so say that, and how to start again.
+ */
+function noFlowDetail(c: Context, ctx: AppContext, kind: CodeFlowKind): string {
+  const [what, start] = kind === 'signup' ? ['sign-up', '/signup/email'] : ['password reset', '/password/forgot'];
+  const why =
+    getCookie(c, ctx.sessions.cookieName) === undefined
+      ? 'the request carried no session cookie'
+      : 'the session cookie it carried names no session (a newer cookie replaced it, or it was signed out)';
+  return (
+    `No ${what} is under way in this session: ${why}. Start again with POST ${start}, and send the cookie it sets ` +
+    'with every request after it (in Node: a fetch that keeps cookies, see docs/developers.md "In Node").'
+  );
+}
 
 /** The two flows that start with an e-mailed code. */
 export type CodeFlowKind = 'signup' | 'password-reset';
@@ -228,7 +245,10 @@ export class CodeFlows {
   async #openFlow(c: Context, kind: CodeFlowKind, now: Date): Promise<{ session: SessionRecord; flow: FlowRecord }> {
     const ctx = this.#ctx;
     const state = ctx.sessions.state(c);
-    if (!state.current) throw problem(state.expired ? 'session_expired' : 'step_out_of_order', { step: null });
+    if (!state.current) {
+      if (state.expired) throw problem('session_expired', { step: null });
+      throw problem('step_out_of_order', { step: null, detail: noFlowDetail(c, ctx, kind) });
+    }
     const flow = await sessionFlow(ctx.db, state.current);
     const steps = FLOW_STEPS[kind];
     if (flow?.kind === kind && !flow.consumedAt && !flow.verifiedAt) {
