@@ -23,7 +23,7 @@ import {
   type FlowEventMap,
 } from './events.js';
 import { INVITATION_PARAM, defaultReturnTo, readLanding, without } from './location.js';
-import type { AccountInput, Credentials, FlowState, NewPasswordInput } from './states.js';
+import type { AccountInput, Credentials, FieldName, FlowNotice, FlowState, NewPasswordInput } from './states.js';
 import {
   NO_FACTS,
   SESSION_ENDED,
@@ -137,6 +137,17 @@ export class OnboardingFlow extends EventTarget {
   #callId = 0;
   #controller: AbortController | undefined;
   #invitationToken: string | undefined;
+  /** The fields the latest intent sent empty: their errors then say "fill it in". */
+  #blank: readonly FieldName[] = [];
+  /** The timer that checks with the server once `sessionEndsAt` has passed, and the end it was set for. */
+  #endTimer: ReturnType<typeof setTimeout> | undefined;
+  #endWatched: number | undefined;
+  /**
+   * An end that the flow's own check at a passed end learnt from the server. When it passes too, with no action
+   * of the person in between, the flow does not ask again: every `GET /session` records activity, so asking at
+   * each end would keep an idle session alive for ever (a clock that runs ahead would ask too early every time).
+   */
+  #checkedEnd: number | undefined;
   readonly #options: OnboardingFlowOptions;
   // Called after both events of a change, so a listener that acts on the new state cannot reorder them.
   readonly #listeners = new Set<FlowListener>();
@@ -242,9 +253,11 @@ export class OnboardingFlow extends EventTarget {
     work: (options: { signal: AbortSignal }) => Promise<T>,
     done: (result: T) => void,
     outer?: AbortSignal,
+    blank: readonly FieldName[] = [],
   ): Promise<void> {
     const step = this.#state.step;
     const id = this.#stop();
+    this.#blank = blank;
     const { signal } = (this.#controller = new AbortController());
     this.#apply({ type: 'busy' });
     const options = { signal: outer ? AbortSignal.any([signal, outer]) : signal };
@@ -274,12 +287,7 @@ export class OnboardingFlow extends EventTarget {
    * Sends one request of a step and shows the step its answer names. An answer with a session signs the person
    * in (`signedIn` names the event); `accepting` an invitation forgets its link.
    */
-  #send(
-    name: StepEndpoint,
-    body?: object,
-    signedIn?: 'signedin' | 'accountcreated',
-    accepting?: boolean,
-  ): Promise<void> {
+  #send(name: StepEndpoint, body?: object, after: AfterAnswer = {}): Promise<void> {
     const client = this.client as unknown as Record<StepEndpoint, (...args: unknown[]) => Promise<ServerAnswer>>;
     return this.#run(
       async (options) => {
@@ -288,7 +296,9 @@ export class OnboardingFlow extends EventTarget {
         // ask, or the flow's end would stand in for it, and the session can end first (see #sessionEnd).
         return 'expiresAt' in answer ? answer : { ...answer, ...(await this.#sessionEnd(options)) };
       },
-      (answer) => this.#answered(answer, signedIn, accepting),
+      (answer) => this.#answered(answer, after),
+      undefined,
+      after.blank,
     );
   }
 
@@ -308,9 +318,9 @@ export class OnboardingFlow extends EventTarget {
     }
   }
 
-  #answered(answer: ServerAnswer, signedIn?: 'signedin' | 'accountcreated', accepting?: boolean): void {
+  #answered(answer: ServerAnswer, { signedIn, accepting, notice }: AfterAnswer = {}): void {
     if (accepting) this.#forgetInvitation();
-    this.#server(answer);
+    this.#server(answer, undefined, undefined, notice);
     if (signedIn && answer.account) this.dispatchEvent(new FlowAccountEvent(signedIn, answer.account));
   }
 
@@ -323,16 +333,16 @@ export class OnboardingFlow extends EventTarget {
   }
 
   /** Moves to a step the client owns; any request under way becomes stale. */
-  #go(step: LocalStepId): void {
+  #go(step: LocalStepId, notice?: FlowNotice): void {
     this.#stop();
-    this.#apply({ type: 'enter', step, facts: this.#facts });
+    this.#apply({ type: 'enter', step, facts: this.#facts, notice });
   }
 
   /**
    * Learns what the server answered and shows the step it named. The flow known before the answer goes along, so
    * the transition can tell an e-mail step's answer that kept the running flow (no mail sent) from a new one.
    */
-  #server(answer: ServerAnswer, error?: OnboardingError, outcome?: EherkenningOutcome): void {
+  #server(answer: ServerAnswer, error?: OnboardingError, outcome?: EherkenningOutcome, notice?: FlowNotice): void {
     const previousFlow = this.#facts.flow;
     this.#learn(answer);
     const { step } = answer;
@@ -344,6 +354,7 @@ export class OnboardingFlow extends EventTarget {
       error,
       outcome,
       previousFlow,
+      notice,
     });
   }
 
@@ -351,7 +362,7 @@ export class OnboardingFlow extends EventTarget {
     if (error.code === 'not_signed_in' || error.code === 'session_expired') {
       this.#learn({ account: null, memberships: [], expiresAt: null });
     }
-    this.#apply({ type: 'failed', error, facts: this.#facts, now: (this.#options.clock ?? Date.now)() });
+    this.#apply({ type: 'failed', error, facts: this.#facts, now: this.#now(), blank: this.#blank });
     // The state's error, which the transition may have made truer (the last wrong code: too_many_attempts).
     this.dispatchEvent(new FlowErrorEvent(this.#state.error ?? error, step));
   }
@@ -363,6 +374,7 @@ export class OnboardingFlow extends EventTarget {
     if (moved) this.#epoch++;
     const state = (this.#state = moved ? this.#withActions(data) : freeze(data, previous.actions));
     this.#remember(state.step);
+    this.#watchEnd(state);
     this.dispatchEvent(new FlowChangeEvent(state, previous));
     if (moved) this.dispatchEvent(new FlowStepChangeEvent(state.step, previous.step));
     for (const listener of [...this.#listeners]) {
@@ -377,6 +389,61 @@ export class OnboardingFlow extends EventTarget {
           });
       }
     }
+  }
+
+  // ── the session's end ────────────────────────────────────────────────────────────────────────────────────────
+
+  #now(): number {
+    return (this.#options.clock ?? Date.now)();
+  }
+
+  /**
+   * Sets the timer for the state's `sessionEndsAt` (a second after it, so the server, which ends a session only
+   * after its end, agrees), once per end. Without it a page left alone would show a step whose session is gone
+   * until the next click said so. In Node the timer does not keep the process alive.
+   */
+  #watchEnd(state: FlowState): void {
+    const end = state.sessionEndsAt;
+    if (end === this.#endWatched) return;
+    clearTimeout(this.#endTimer);
+    this.#endTimer = undefined;
+    this.#endWatched = end;
+    if (end === undefined) return;
+    const wait = Math.min(Math.max(0, end + END_GRACE_MS - this.#now()), MAX_TIMER_MS);
+    const timer = setTimeout(() => this.#endPassed(end), wait);
+    (timer as { unref?: () => void }).unref?.();
+    this.#endTimer = timer;
+  }
+
+  /**
+   * The state's end has passed: the server says what is left. A request that failed may have moved the session's
+   * end on unseen, so the end the flow knows can be early: `GET /session` confirms it, as `stayActive` does, and the
+   * state shows the answer (`account` with `session_expired`, the e-mail step with `flow_expired` for a flow that
+   * ended, or the later end). An end that such a check learnt is not asked about again (see `#checkedEnd`).
+   */
+  #endPassed(end: number): void {
+    this.#endTimer = undefined;
+    this.#endWatched = undefined;
+    const state = this.#state;
+    if (state.sessionEndsAt !== end) return this.#watchEnd(state);
+    if (this.#now() < end + END_GRACE_MS) return this.#watchEnd(state);
+    // An intent under way learns the outcome itself; its answer sets the timer again.
+    if (state.busy) return;
+    if (this.#checkedEnd === end) {
+      this.#fail(new OnboardingError('session_expired', SESSION_ENDED), state.step);
+      return;
+    }
+    void this.#run(
+      async (options) => {
+        const session = await this.client.session(options);
+        if (!session.expiresAt) throw new OnboardingError('session_expired', SESSION_ENDED);
+        return session;
+      },
+      (session) => {
+        this.#answered(session);
+        this.#checkedEnd = this.#state.sessionEndsAt;
+      },
+    );
   }
 
   // ── the page: storage of the client-owned step, the address ─────────────────────────────────────────────────
@@ -429,6 +496,8 @@ export class OnboardingFlow extends EventTarget {
     const actions = this.#actions(data) as Record<string, (...args: never[]) => unknown>;
     for (const [name, action] of Object.entries(actions)) {
       actions[name] = (...args: never[]) => {
+        // The person acted: an end learnt after this is theirs, worth confirming when it passes.
+        this.#checkedEnd = undefined;
         if (epoch !== this.#epoch) {
           throw new OnboardingError(
             'invalid_transition',
@@ -446,7 +515,10 @@ export class OnboardingFlow extends EventTarget {
     // Inputs go to the client as they are, once checked: its schemas drop what an endpoint does not take
     // (`passwordRepeat`), so only the contract's fields leave.
     const signIn = (credentials: Credentials) =>
-      this.#send('login', checked(credentials, 'credentials', CREDENTIALS), 'signedin');
+      this.#send('login', checked(credentials, 'credentials', CREDENTIALS), {
+        signedIn: 'signedin',
+        blank: blankOf(credentials, CREDENTIALS),
+      });
     // A request moves the session's idle end on; an answer without a session means it had ended already.
     const stayActive = () =>
       this.#run(
@@ -462,7 +534,7 @@ export class OnboardingFlow extends EventTarget {
         (options) => this.client.logout(options),
         () => {
           this.#facts = { ...NO_FACTS, config: this.#facts.config };
-          this.#go('start');
+          this.#go('start', 'signed_out');
         },
       );
     // The steps that set a password: the verdict the server will give (minus its blocklist), with the address
@@ -499,7 +571,12 @@ export class OnboardingFlow extends EventTarget {
         return {
           createAccount: go('email'),
           signIn,
-          forgotPassword: go('password-email'),
+          forgotPassword: (email?: string) => {
+            must(email === undefined || typeof email === 'string', 'email must be a string or undefined');
+            // WCAG 3.3.7: the address typed for signing in is the one whose password was forgotten.
+            if (email?.trim()) this.#learn({ email: email.trim() });
+            this.#go('password-email');
+          },
           back: go('eherkenning-info'),
         };
       case 'email':
@@ -508,7 +585,11 @@ export class OnboardingFlow extends EventTarget {
           submit: (email: string) => {
             string(email, 'email');
             this.#learn({ email });
-            return this.#send(data.step === 'email' ? 'signupEmail' : 'passwordForgot', { email, lang: this.#lang });
+            return this.#send(
+              data.step === 'email' ? 'signupEmail' : 'passwordForgot',
+              { email, lang: this.#lang },
+              { blank: blankOf({ email }, ['email']) },
+            );
           },
           back: go('account'),
         };
@@ -532,7 +613,7 @@ export class OnboardingFlow extends EventTarget {
         return {
           submit: (input: AccountInput) =>
             setPassword(checked(input, 'input', ACCOUNT_INPUT), () =>
-              this.#send('signupAccount', input, 'accountcreated'),
+              this.#send('signupAccount', input, { signedIn: 'accountcreated' }),
             ),
           checkPassword,
           stayActive,
@@ -562,7 +643,9 @@ export class OnboardingFlow extends EventTarget {
       case 'password-new':
         return {
           submit: (input: NewPasswordInput) =>
-            setPassword(checked(input, 'input', NEW_PASSWORD), () => this.#send('passwordReset', input, 'signedin')),
+            setPassword(checked(input, 'input', NEW_PASSWORD), () =>
+              this.#send('passwordReset', input, { signedIn: 'signedin', notice: 'password_changed' }),
+            ),
           checkPassword,
           stayActive,
         };
@@ -570,7 +653,11 @@ export class OnboardingFlow extends EventTarget {
         return {
           accept: (input: AccountInput) =>
             setPassword(checked(input, 'input', ACCOUNT_INPUT), () =>
-              this.#send('acceptInvitation', { ...input, token: this.#invitationToken ?? '' }, 'accountcreated', true),
+              this.#send(
+                'acceptInvitation',
+                { ...input, token: this.#invitationToken ?? '' },
+                { signedIn: 'accountcreated', accepting: true },
+              ),
             ),
           signInAndAccept: (credentials: Credentials) => {
             checked(credentials, 'credentials', CREDENTIALS);
@@ -579,7 +666,9 @@ export class OnboardingFlow extends EventTarget {
                 await this.client.login(credentials, options);
                 return this.client.acceptInvitation({ token: this.#invitationToken ?? '' }, options);
               },
-              (session) => this.#answered(session, 'signedin', true),
+              (session) => this.#answered(session, { signedIn: 'signedin', accepting: true }),
+              undefined,
+              blankOf(credentials, CREDENTIALS),
             );
           },
           checkPassword,
@@ -628,6 +717,23 @@ const globals = globalThis as {
   reportError?: (error: unknown) => void;
 };
 
+/**
+ * What follows a step's answer: `signedIn` names the account event to dispatch, `accepting` forgets the invitation
+ * link, `notice` confirms the request on the next step; `blank` names the fields sent empty.
+ */
+interface AfterAnswer {
+  readonly signedIn?: 'signedin' | 'accountcreated';
+  readonly accepting?: boolean;
+  readonly notice?: FlowNotice;
+  readonly blank?: readonly FieldName[];
+}
+
+/** After its end the server ends a session; a second later it surely agrees. */
+const END_GRACE_MS = 1000;
+
+/** The longest wait `setTimeout` takes (about 24.8 days); a later end is checked again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The names a password must not contain, besides the address. */
 type Names = { readonly firstName?: string; readonly lastName?: string };
 
@@ -649,6 +755,11 @@ function asFailure(error: unknown): OnboardingError {
 
 function freeze(data: FlowStateData, actions: FlowState['actions']): FlowState {
   return Object.freeze({ ...data, actions }) as FlowState;
+}
+
+/** The fields among `keys` that `input` holds empty (or only spaces). */
+function blankOf<K extends FieldName>(input: Readonly<Record<K, string>>, keys: readonly K[]): K[] {
+  return keys.filter((key) => input[key].trim() === '');
 }
 
 function string(value: unknown, name: string): asserts value is string {

@@ -24,6 +24,13 @@ export type FieldErrorCode = ErrorCode | PasswordViolation;
 export type FieldErrors = Readonly<Partial<Record<FieldName, readonly FieldErrorCode[]>>>;
 
 /**
+ * A confirmation a step shows on arrival, saying what the last action did: `signed_out` on the start step after
+ * {@link SignOutActions.signOut}, `password_changed` on the step after a new password was saved. It belongs to the
+ * visit of that step: the next intent or step drops it. Announce it politely (a live region), never as an error.
+ */
+export type FlowNotice = 'signed_out' | 'password_changed';
+
+/**
  * What every state has: its step, whether a request is under way, the error of the last intent (shown in the
  * live region) and the errors per field (shown next to the field).
  */
@@ -35,6 +42,8 @@ export type Step<Id extends StepId, Actions, Data = unknown> = Readonly<Data> & 
   readonly error?: OnboardingError | undefined;
   /** Failures that belong to one field. */
   readonly fieldErrors?: FieldErrors | undefined;
+  /** What the action that led here did, to confirm once (see {@link FlowNotice}). */
+  readonly notice?: FlowNotice | undefined;
   /**
    * When the server ends this step's session or flow if nothing happens, in ms since the epoch: the earlier of the
    * session's end and, on the code and password steps, the server-side flow's; unset when the flow knows of none.
@@ -42,7 +51,9 @@ export type Step<Id extends StepId, Actions, Data = unknown> = Readonly<Data> & 
    * from `GET /session` right after them. So it is the real end as the server gave it after the last action of the
    * flow (a flow's end counts when the session ends less than a second before it: then both were made by one
    * request). A request that failed may have moved the session's end on unseen: until the next answer the time
-   * shown can be earlier than the real end, never later. Warn well before it (WCAG 2.2.1).
+   * shown can be earlier than the real end, never later. Warn well before it (WCAG 2.2.1). When it passes, the
+   * flow asks `GET /session` by itself and shows what the server says: `account` with `session_expired` when the
+   * session has ended, the e-mail step with `flow_expired` when the flow has, the new end when it had moved on.
    */
   readonly sessionEndsAt?: number | undefined;
   /**
@@ -61,6 +72,15 @@ export interface SessionActions {
    * refreshes {@link Step.sessionEndsAt}. When the session has ended already, the state shows `session_expired`.
    */
   stayActive(): Promise<void>;
+}
+
+/** The action of the signed-in steps (`supplier`, `verified`). */
+export interface SignOutActions {
+  /**
+   * Signs out (`POST /logout`): the server ends the session, the flow forgets the account and the address, and
+   * shows `start` with the notice `signed_out`. On a shared computer, the next person starts clean.
+   */
+  signOut(): Promise<void>;
 }
 
 /** E-mail address and password of an existing account. */
@@ -132,7 +152,16 @@ export type FlowState =
   | Step<'eherkenning-info', { next(): void; back(): void }>
   | Step<
       'account',
-      { createAccount(): void; signIn(credentials: Credentials): Promise<void>; forgotPassword(): void; back(): void },
+      {
+        createAccount(): void;
+        signIn(credentials: Credentials): Promise<void>;
+        /**
+         * Goes to `password-email`, with `email` (the address typed on this step, if any) filled in there, so the
+         * person does not type it twice (WCAG 3.3.7).
+         */
+        forgotPassword(email?: string): void;
+        back(): void;
+      },
       { email?: string }
     >
   | Step<'email', { submit(email: string): Promise<void>; back(): void }, EmailData>
@@ -148,12 +177,12 @@ export type FlowState =
     >
   | Step<
       'supplier',
-      SessionActions & { choose(supplierId: string): Promise<void>; signOut(): Promise<void> },
+      SessionActions & SignOutActions & { choose(supplierId: string): Promise<void> },
       { account: Account; suppliers: readonly EherkenningSupplier[] }
     >
   | Step<
       'verified',
-      SessionActions & { signOut(): Promise<void> },
+      SessionActions & SignOutActions,
       {
         account: Account;
         /** The organisation just verified, or the first of the account's memberships. */

@@ -12,7 +12,7 @@ import {
   type StepId,
 } from '@wij-techniek/onboarding-contract/lite';
 import { OnboardingError } from '../errors.js';
-import type { FieldErrors, FieldName, FlowState } from './states.js';
+import type { FieldErrors, FieldName, FlowNotice, FlowState } from './states.js';
 
 /** `S` without its `actions`, member by member of a union: a state as {@link transition} sees it. */
 export type WithoutActions<S> = S extends unknown ? Omit<S, 'actions'> : never;
@@ -60,13 +60,23 @@ export const NO_FACTS: FlowFacts = { account: null, memberships: [], flow: null 
 
 /** What can happen to a state. */
 export type FlowEvent =
-  /** The person moves to a step the client owns (`begin`, `back`, …), or the flow shows a step it derived. */
-  | { readonly type: 'enter'; readonly step: StepId; readonly facts: FlowFacts; readonly error?: OnboardingError }
+  /**
+   * The person moves to a step the client owns (`begin`, `back`, …), or the flow shows a step it derived; `notice`
+   * confirms what led there (signed out).
+   */
+  | {
+      readonly type: 'enter';
+      readonly step: StepId;
+      readonly facts: FlowFacts;
+      readonly error?: OnboardingError;
+      readonly notice?: FlowNotice | undefined;
+    }
   /**
    * The server named the step (an answer, `GET /session`): `null` means it holds no flow, and then the
    * signed-in account decides, or else `fallback`. `outcome` is the eHerkenning outcome being confirmed.
    * `previousFlow` is the server-side flow the facts held before this answer (what the request was sent with): an
-   * e-mail step's answer that names that same flow sent no mail (`alreadySent`).
+   * e-mail step's answer that names that same flow sent no mail (`alreadySent`). `notice` confirms what the
+   * request did (a new password saved), on whatever step the server names.
    */
   | {
       readonly type: 'server';
@@ -76,13 +86,23 @@ export type FlowEvent =
       readonly error?: OnboardingError | undefined;
       readonly outcome?: EherkenningOutcome | undefined;
       readonly previousFlow?: FlowInfo | null | undefined;
+      readonly notice?: FlowNotice | undefined;
     }
-  /** An intent started. */
+  /** An intent started: the last one's error and notice go. */
   | { readonly type: 'busy' }
   /** An intent ended without moving the flow (its redirect was taken over by the host). */
   | { readonly type: 'idle' }
-  /** An intent failed; `now` is the flow's clock (ms) for the resend countdown. */
-  | { readonly type: 'failed'; readonly error: OnboardingError; readonly facts: FlowFacts; readonly now: number };
+  /**
+   * An intent failed; `now` is the flow's clock (ms) for the resend countdown; `blank` names the fields the person
+   * left empty, which then say "fill it in" rather than "not valid".
+   */
+  | {
+      readonly type: 'failed';
+      readonly error: OnboardingError;
+      readonly facts: FlowFacts;
+      readonly now: number;
+      readonly blank?: readonly FieldName[] | undefined;
+    };
 
 /**
  * The pure heart of the flow: the next state for `event`. No HTTP, no clock, no storage: the flow runs the
@@ -91,28 +111,34 @@ export type FlowEvent =
 export function transition(state: FlowStateData, event: FlowEvent): FlowStateData {
   switch (event.type) {
     case 'enter':
-      return enter(event.step, event.facts, event.error);
+      return enter(event.step, event.facts, event.error, event.notice);
     case 'server': {
       const { facts, outcome } = event;
       // Only a signed-in person starts eHerkenning: back from it without an account, the session has gone.
       const step = serverTarget(event.step, facts, outcome ? 'account' : event.fallback);
       // The server reports `email` only when its flow ended (five wrong codes, or it expired).
       const ended = event.step === step && step.endsWith('email');
-      const next = enter(step, facts, event.error ?? (ended ? endedError() : outcomeError(outcome, step)));
+      const next = enter(
+        step,
+        facts,
+        event.error ?? (ended ? endedError() : outcomeError(outcome, step)),
+        event.notice,
+      );
       return 'alreadySent' in next && keptFlow(state.step, event.previousFlow, facts.flow)
         ? { ...next, alreadySent: true }
         : next;
     }
     case 'busy': {
-      const { error: _error, fieldErrors: _fieldErrors, ...rest } = state;
+      const { error: _error, fieldErrors: _fieldErrors, notice: _notice, ...rest } = state;
       return { ...rest, busy: true };
     }
     case 'idle':
       return { ...state, busy: false };
     case 'failed': {
-      const error = attemptEnded(event.error);
+      const blank = event.blank ?? [];
+      const error = attemptEnded(leftEmpty(event.error, blank));
       const target = failureTarget(state, error);
-      return target === state.step ? fail(state, error, event.now) : enter(target, event.facts, error);
+      return target === state.step ? fail(state, error, event.now, blank) : enter(target, event.facts, error);
     }
   }
 }
@@ -150,10 +176,13 @@ export function outcomeError(outcome: EherkenningOutcome | undefined, step: Step
     : undefined;
 }
 
-/** Builds the state of `step` from what the flow knows; a step whose facts are missing gives way to one that works. */
-export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): FlowStateData {
+/**
+ * Builds the state of `step` from what the flow knows; a step whose facts are missing gives way to one that works.
+ * `notice` goes along to whichever step that is.
+ */
+export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError, notice?: FlowNotice): FlowStateData {
   const { config, account, memberships, flow, email, invitation } = facts;
-  const base = { step, busy: false, ...endOf(facts, step), ...(error && { error }) };
+  const base = { step, busy: false, ...endOf(facts, step), ...(error && { error }), ...(notice && { notice }) };
   const policy = config?.passwordPolicy ?? PASSWORD_POLICIES.business;
   switch (step) {
     case 'code':
@@ -168,7 +197,7 @@ export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): 
             codeLength: config?.verificationCode.length ?? VERIFICATION_CODE_RULES.length,
             alreadySent: false,
           }
-        : enter(step === 'code' ? 'email' : 'password-email', facts, error ?? endedError());
+        : enter(step === 'code' ? 'email' : 'password-email', facts, error ?? endedError(), notice);
     case 'details':
     case 'password-new':
       return { ...base, step, policy, email: flow?.email ?? account?.email ?? email ?? '' };
@@ -179,6 +208,7 @@ export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): 
           'account',
           facts,
           error ?? new OnboardingError('not_signed_in', 'Nobody is signed in; sign in first.'),
+          notice,
         );
       }
       const [membership] = memberships;
@@ -189,7 +219,7 @@ export function enter(step: StepId, facts: FlowFacts, error?: OnboardingError): 
       return { ...base, step, account, organisation, rights, memberships };
     }
     case 'invitation':
-      return invitation ? { ...base, step, invitation, policy } : enter('start', facts, error);
+      return invitation ? { ...base, step, invitation, policy } : enter('start', facts, error, notice);
     case 'start':
     case 'eherkenning-info':
       return { ...base, step };
@@ -248,6 +278,21 @@ function attemptEnded(error: OnboardingError): OnboardingError {
     : error;
 }
 
+/**
+ * An empty address is not a wrong one: `invalid_email` for an address left empty becomes `invalid_request`, as for
+ * any other field left empty, so the person reads "fill in your address", not "this is no valid address".
+ */
+function leftEmpty(error: OnboardingError, blank: readonly FieldName[]): OnboardingError {
+  const { code, status, fields } = error;
+  return code === 'invalid_email' && blank.includes('email')
+    ? new OnboardingError('invalid_request', 'The e-mail address is empty; fill it in.', {
+        status,
+        fields: fields ?? { email: ['This field is required.'] },
+        cause: error,
+      })
+    : error;
+}
+
 /** Where a failure sends the person: codes that end the flow or the session move them, others keep the step. */
 function failureTarget(state: FlowStateData, error: OnboardingError): StepId {
   switch (error.code) {
@@ -263,9 +308,9 @@ function failureTarget(state: FlowStateData, error: OnboardingError): StepId {
   }
 }
 
-function fail(state: FlowStateData, error: OnboardingError, now: number): FlowStateData {
+function fail(state: FlowStateData, error: OnboardingError, now: number, blank: readonly FieldName[]): FlowStateData {
   const { fieldErrors: _fieldErrors, ...rest } = state;
-  const fieldErrors = fieldErrorsOf(error);
+  const fieldErrors = fieldErrorsOf(error, blank);
   const next = { ...rest, busy: false, error, ...(fieldErrors && { fieldErrors }) };
   if ('attemptsLeft' in next && error.code === 'code_invalid') {
     return { ...next, attemptsLeft: error.attemptsLeft ?? Math.max(0, next.attemptsLeft - 1) };
@@ -292,19 +337,20 @@ const FIELD_NAMES: readonly string[] = [...Object.values(FIELD_OF), 'firstName',
 
 /**
  * What a field named in `invalid_request` shows: the server's own code for that field where it has one (an address
- * that is no address is `invalid_email`), else `invalid_request`. A code that is not six digits stays
+ * that is no address is `invalid_email`; one left empty stays `invalid_request`, "fill it in"), else
+ * `invalid_request`. A code that is not six digits stays
  * `invalid_request`: it was refused unsent and counted as no attempt, while `code_invalid` says "wrong code, N
  * tries left" (C5).
  */
 const CODE_OF: Partial<Record<FieldName, ErrorCode>> = { email: 'invalid_email' };
 
-/** The errors of `error` that belong next to one field. */
-export function fieldErrorsOf(error: OnboardingError): FieldErrors | undefined {
+/** The errors of `error` that belong next to one field; `blank` names the fields left empty. */
+export function fieldErrorsOf(error: OnboardingError, blank: readonly FieldName[] = []): FieldErrors | undefined {
   const { code, violations } = error;
   if (code === 'invalid_request') {
-    const fields = Object.keys(error.fields ?? {}).filter((key) => FIELD_NAMES.includes(key));
+    const fields = Object.keys(error.fields ?? {}).filter((key) => FIELD_NAMES.includes(key)) as FieldName[];
     return fields.length > 0
-      ? Object.fromEntries(fields.map((field) => [field, [CODE_OF[field as FieldName] ?? code]]))
+      ? Object.fromEntries(fields.map((field) => [field, [(!blank.includes(field) && CODE_OF[field]) || code]]))
       : undefined;
   }
   const field = FIELD_OF[code];

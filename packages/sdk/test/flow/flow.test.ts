@@ -375,12 +375,54 @@ describe('flow: signing in and the forgotten password', () => {
     ]);
     answer('post', '/password/reset', verifiedSession());
     await next.actions.submit({ password: GOOD_PASSWORD, passwordRepeat: GOOD_PASSWORD });
-    at(h.flow, 'verified');
+    assert.equal(at(h.flow, 'verified').notice, 'password_changed', 'the step after the new password confirms it');
     assert.equal(eventsOf(h, 'signedin').length, 1);
     assert.deepEqual(
       routes(h).filter((r) => r.startsWith('POST')),
       ['POST /password/forgot', 'POST /password/code', 'POST /password/reset'],
     );
+  });
+
+  it('the new password’s notice is gone with the next step or intent', async () => {
+    const h = harness({ session: session({ step: 'password-new', flow: flowInfo({ kind: 'password-reset' }) }) });
+    await h.flow.restore();
+    answer('post', '/password/reset', signedIn());
+    await at(h.flow, 'password-new').actions.submit({ password: GOOD_PASSWORD, passwordRepeat: GOOD_PASSWORD });
+    const supplier = at(h.flow, 'supplier');
+    assert.equal(supplier.notice, 'password_changed');
+    server.use(http.post(`${API}/logout`, () => new HttpResponse(null, { status: 204 })));
+    await supplier.actions.signOut();
+    assert.equal(at(h.flow, 'start').notice, 'signed_out');
+    at(h.flow, 'start').actions.begin();
+    assert.equal(at(h.flow, 'eherkenning-info').notice, undefined);
+  });
+
+  it('Wachtwoord vergeten? carries the address typed for signing in (WCAG 3.3.7)', async () => {
+    const h = harness({ stored: 'account' });
+    await h.flow.restore();
+    at(h.flow, 'account').actions.forgotPassword(' jan@bedrijf.nl ');
+    assert.equal(at(h.flow, 'password-email').email, 'jan@bedrijf.nl');
+    at(h.flow, 'password-email').actions.back();
+    at(h.flow, 'account').actions.forgotPassword('');
+    assert.equal(at(h.flow, 'password-email').email, 'jan@bedrijf.nl', 'an empty field keeps the address known');
+    assert.throws(
+      () => (at(h.flow, 'password-email').actions.back(), at(h.flow, 'account').actions.forgotPassword(5 as never)),
+      { code: 'ERR_INVALID_ARG_TYPE' },
+    );
+  });
+
+  it('an empty address says fill it in: invalid_request beside the field, nothing sent', async () => {
+    for (const step of ['email', 'password-email'] as const) {
+      const h = harness({ stored: step });
+      await h.flow.restore();
+      await at(h.flow, step).actions.submit('  ');
+      const state = at(h.flow, step);
+      assert.equal(state.error?.code, 'invalid_request');
+      assert.deepEqual(state.fieldErrors, { email: ['invalid_request'] });
+      assert.ok(!routes(h).some((route) => route.startsWith('POST')), 'nothing was sent');
+      await at(h.flow, step).actions.submit('jan@');
+      assert.deepEqual(at(h.flow, step).fieldErrors, { email: ['invalid_email'] }, 'a wrong address stays wrong');
+    }
   });
 
   it('resends a reset code and goes back to change the address', async () => {
@@ -409,8 +451,11 @@ describe('flow: signing in and the forgotten password', () => {
       const state = h.flow.state;
       assert.ok(state.step === 'supplier' || state.step === 'verified');
       await state.actions.signOut();
-      at(h.flow, 'start');
+      assert.equal(at(h.flow, 'start').notice, 'signed_out', 'the start step confirms the sign-out');
       assert.ok(routes(h).includes('POST /logout'));
+      at(h.flow, 'start').actions.begin();
+      at(h.flow, 'eherkenning-info').actions.next();
+      assert.equal(at(h.flow, 'account').email, undefined, 'the address is forgotten: the next person starts clean');
     }
   });
 });

@@ -9,7 +9,13 @@ import { after, afterEach, before, beforeEach, describe, it, mock } from 'node:t
 import type { FlowInfo, Session } from '@wij-techniek/onboarding-contract';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { createOnboardingClient, createOnboardingFlow, type OnboardingFlow, type StateOf } from '../../src/index.js';
+import {
+  createOnboardingClient,
+  createOnboardingFlow,
+  type FlowState,
+  type OnboardingFlow,
+  type StateOf,
+} from '../../src/index.js';
 import { API, config, session } from '../fixtures.js';
 
 const MINUTE = 60_000;
@@ -39,7 +45,30 @@ class StandIn {
     return Math.min(this.lastSeen! + this.idle, Date.parse(this.flow!.expiresAt));
   }
 
+  /** The middleware's end: a session idle past its end is gone, with its flow. */
+  expire(): void {
+    if (this.lastSeen !== undefined && Date.now() > this.lastSeen + this.idle) {
+      this.lastSeen = undefined;
+      this.flow = undefined;
+    }
+  }
+
   session(): Session {
+    // A flow past its end is over: the server names its e-mail step and no flow (flowStep, flowInfo).
+    if (this.flow && Date.now() > Date.parse(this.flow.expiresAt)) {
+      return { ...session({ step: 'email', flow: null }), ...this.end() };
+    }
+    return { ...this.session0(), ...this.end() };
+  }
+
+  end(): Pick<Session, 'expiresAt' | 'extendable'> {
+    return {
+      expiresAt: this.lastSeen === undefined ? null : new Date(this.lastSeen + this.idle).toISOString(),
+      extendable: this.lastSeen !== undefined,
+    };
+  }
+
+  session0(): Session {
     const step = this.flow ? (this.flow.verified ? 'details' : 'code') : null;
     const { verified: _verified, ...flow } = this.flow ?? { verified: false };
     return session({
@@ -81,6 +110,7 @@ beforeEach(() => {
     http.get(`${API}/session`, () => {
       seen('GET /session');
       if (api.failSession) return HttpResponse.error();
+      api.expire();
       api.touch();
       return HttpResponse.json(api.session());
     }),
@@ -226,5 +256,88 @@ describe('session end on a fresh sign-up’s code and details steps (WCAG 2.2.1)
     assert.equal(code.error, undefined);
     assert.equal(code.busy, false);
     assert.equal(code.sessionEndsAt, Date.parse(api.flow!.expiresAt), 'no session end known: the flow’s');
+  });
+});
+
+/** The flow's state now, typed afresh. */
+const newState = (flow: OnboardingFlow): FlowState => flow.state;
+
+/** Lets the flow's requests to the stand-in finish (setImmediate is not faked). */
+async function settle(flow: OnboardingFlow): Promise<void> {
+  for (let i = 0; i < 100 && flow.state.busy; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('when the end passes, the flow says so at once (WCAG 2.2.1)', () => {
+  beforeEach(() => {
+    // setTimeout too: the flow's own timer at the end.
+    mock.timers.reset();
+    mock.timers.enable({ apis: ['Date', 'setTimeout'], now: START });
+  });
+
+  it('the session ended: GET /session confirms it and the flow shows account with session_expired', async () => {
+    api.idle = 15 * MINUTE;
+    const flow = newFlow();
+    const code = await signUp(flow);
+    const ends = code.sessionEndsAt!;
+    assert.equal(ends, START + 15 * MINUTE);
+    api.requests.length = 0;
+    tick(ends - Date.now());
+    assert.equal(flow.state.step, 'code', 'not before the server agrees (a second after the end)');
+    tick(1000);
+    await settle(flow);
+    assert.deepEqual(api.requests, ['GET /session']);
+    const ended = newState(flow); // not narrowed by the assertion on the step above
+    assert.equal(ended.step, 'account');
+    assert.equal(ended.error?.code, 'session_expired');
+  });
+
+  it('a failed request had moved the end on: the session is alive, the later end is shown; that one is not asked again', async () => {
+    api.idle = 10 * MINUTE;
+    const flow = newFlow();
+    const code = await signUp(flow);
+    const known = code.sessionEndsAt!;
+    tick(5 * MINUTE);
+    api.touch(); // a request that failed on the way back, after the server recorded it
+    api.requests.length = 0;
+    tick(known + 1000 - Date.now());
+    await settle(flow);
+    assert.deepEqual(api.requests, ['GET /session']);
+    const later = at(flow, 'code');
+    assert.equal(later.error, undefined, 'nothing expired');
+    assert.ok(later.sessionEndsAt! > known, 'the end the server has now');
+    endsWhenServerDoes(flow, true, 'after the check');
+    // The check itself was activity: asking at every end would keep an idle session alive for ever.
+    tick(later.sessionEndsAt! + 1000 - Date.now());
+    await settle(flow);
+    assert.deepEqual(api.requests, ['GET /session'], 'not asked again');
+    assert.equal(flow.state.step, 'account');
+    assert.equal(flow.state.error?.code, 'session_expired');
+  });
+
+  it('the flow’s fixed end passed: the e-mail step with flow_expired', async () => {
+    api.idle = 60 * MINUTE;
+    const flow = newFlow();
+    const code = await signUp(flow);
+    assert.equal(code.sessionExtendable, false);
+    tick(code.sessionEndsAt! + 1000 - Date.now());
+    await settle(flow);
+    assert.equal(flow.state.step, 'email');
+    assert.equal(flow.state.error?.code, 'flow_expired');
+  });
+
+  it('an action in between: the end it brings is watched, and a request under way is not disturbed', async () => {
+    api.idle = 15 * MINUTE;
+    const flow = newFlow();
+    const code = await signUp(flow);
+    tick(10 * MINUTE);
+    await code.actions.stayActive();
+    const moved = at(flow, 'code').sessionEndsAt!;
+    assert.equal(moved, START + 25 * MINUTE);
+    tick(START + 15 * MINUTE + 1000 - Date.now());
+    await settle(flow);
+    assert.equal(flow.state.step, 'code', 'the old end no longer counts');
+    tick(moved + 1000 - Date.now());
+    await settle(flow);
+    assert.equal(flow.state.step, 'account');
   });
 });

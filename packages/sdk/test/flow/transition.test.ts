@@ -572,6 +572,83 @@ const ROWS: Row[] = [
     expect: { step: 'email', busy: false },
     errorCode: 'network_error',
   },
+  // ── notices: what the last action did, on the step that follows, gone with the next intent ──────────────
+  {
+    name: 'signed out: the start step carries signed_out',
+    from: enter('verified', verified),
+    event: { type: 'enter', step: 'start', facts, notice: 'signed_out' },
+    expect: { step: 'start', notice: 'signed_out' },
+  },
+  {
+    name: 'a new password saved: the step the server names carries password_changed',
+    from: { ...enter('password-new', withResetFlow), busy: true },
+    event: { type: 'server', step: null, facts: signedIn, fallback: 'start', notice: 'password_changed' },
+    expect: { step: 'supplier', notice: 'password_changed' },
+  },
+  {
+    name: 'a notice goes with the next intent',
+    from: enter('supplier', signedIn, undefined, 'password_changed'),
+    event: { type: 'busy' },
+    expect: { step: 'supplier', notice: undefined, busy: true },
+  },
+  {
+    name: 'a notice goes with the next step',
+    from: enter('start', facts, undefined, 'signed_out'),
+    event: { type: 'enter', step: 'eherkenning-info', facts },
+    expect: { step: 'eherkenning-info', notice: undefined },
+  },
+  // ── an address left empty says "fill it in", a wrong one "not valid" ──────────────────────────────────
+  {
+    name: 'an empty address is invalid_request beside the field, not invalid_email',
+    from: { ...enter('email', facts), busy: true },
+    event: {
+      type: 'failed',
+      error: error('invalid_email', { fields: { email: ['Enter an e-mail address'] } }),
+      facts,
+      now: 0,
+      blank: ['email'],
+    },
+    expect: { step: 'email', fieldErrors: { email: ['invalid_request'] } },
+    errorCode: 'invalid_request',
+  },
+  {
+    name: 'a wrong address stays invalid_email',
+    from: { ...enter('password-email', facts), busy: true },
+    event: {
+      type: 'failed',
+      error: error('invalid_email', { fields: { email: ['Enter an e-mail address'] } }),
+      facts,
+      now: 0,
+    },
+    expect: { step: 'password-email', fieldErrors: { email: ['invalid_email'] } },
+    errorCode: 'invalid_email',
+  },
+  {
+    name: 'signing in with both fields empty: both say fill it in',
+    from: { ...enter('account', facts), busy: true },
+    event: {
+      type: 'failed',
+      error: error('invalid_request', { fields: { email: ['x'], password: ['y'] } }),
+      facts,
+      now: 0,
+      blank: ['email', 'password'],
+    },
+    expect: { step: 'account', fieldErrors: { email: ['invalid_request'], password: ['invalid_request'] } },
+    errorCode: 'invalid_request',
+  },
+  {
+    name: 'signing in with a wrong address and no password: the address is invalid_email',
+    from: { ...enter('account', facts), busy: true },
+    event: {
+      type: 'failed',
+      error: error('invalid_request', { fields: { email: ['x'], password: ['y'] } }),
+      facts,
+      now: 0,
+      blank: ['password'],
+    },
+    expect: { step: 'account', fieldErrors: { email: ['invalid_email'], password: ['invalid_request'] } },
+    errorCode: 'invalid_request',
+  },
 ];
 
 describe('transition: table', () => {
