@@ -305,6 +305,27 @@ export default css`
     margin: 0;
   }
 
+  /* "Uitloggen": a button that reads as a link, so it does not compete with the step's main action; 44px target. */
+  .sign-out {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    padding: 0;
+    border: 0;
+    color: var(--wt-link-color, #0b4f8a);
+    background: none;
+    font: inherit;
+    text-decoration: underline;
+    text-decoration-thickness: 0.08em;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+
+  .sign-out:hover {
+    color: var(--wt-link-hover-color, #06345c);
+    text-decoration-thickness: 0.15em;
+  }
+
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px !important;

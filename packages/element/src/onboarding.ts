@@ -80,6 +80,7 @@ import { messageFor, type StepView } from './steps/view.js';
  * @csspart password-toggle - The show/hide password button (also parts `button button-secondary`).
  * @csspart password-toggle-pressed - The password toggle while the passwords are shown, `aria-pressed="true"` (also part `password-toggle`).
  * @csspart link - A link; one that stands alone in its paragraph is a 44px target.
+ * @csspart sign-out - "Uitloggen" on the signed-in steps (supplier, verified): a button that looks like a link, 44px high (also part `button`).
  *
  * @cssstate busy - A request is under way; submits do nothing until it ends.
  * @cssstate step-start - The start step is shown (one state per step id: `step-start`, `step-eherkenning-info`, `step-account`, `step-email`, `step-code`, `step-details`, `step-supplier`, `step-verified`, `step-password-email`, `step-password-code`, `step-password-new`, `step-invitation`).

@@ -84,7 +84,7 @@ export const en: Translation = {
   supplier: {
     heading: 'Choose your eHerkenning supplier',
     intro:
-      'You are now leaving the Wij Techniek website for eHerkenning. A few more steps and your account is ready. Choose the supplier where you got your eHerkenning, click Continue and log in with that supplier.',
+      'You are now leaving the Wij Techniek website for eHerkenning. A few more steps and your account is ready. Choose from the drop-down list the supplier where you got your eHerkenning, click Continue and log in with that supplier.',
     supplier: 'eHerkenning supplier',
     choose: 'Choose your supplier',
     action: 'Continue',
@@ -139,6 +139,10 @@ export const en: Translation = {
     extend: 'Continue',
     extended: 'Your session has been extended. You can carry on where you were.',
   },
+  notices: {
+    signed_out: 'You have signed out.',
+    password_changed: 'Your password has been changed.',
+  },
   rules: {
     heading: 'Your password has:',
     length: 'between {min} and {max} characters',
@@ -190,7 +194,7 @@ export const en: Translation = {
     flow_expired: 'Your sign-up has expired. Start again by entering your e-mail address.',
     session_expired: 'Your session has expired because you were inactive for a while. Log in again to continue.',
     invalid_credentials:
-      'The e-mail address or password is not right. Check both and try again, or choose Forgot your password?.',
+      'The e-mail address or password is not right. Check both and try again, or choose ‘Forgot your password?’ to set a new password.',
     not_signed_in: 'You are not logged in (any more). Log in again to continue.',
     unknown_supplier: 'We do not know this supplier. Choose a supplier from the list.',
     return_to_not_allowed: 'This page may not return from eHerkenning. Contact the administrator of the website.',

@@ -84,7 +84,7 @@ export const nl: Translation = {
   supplier: {
     heading: 'Kies je eHerkenning-leverancier',
     intro:
-      'Je verlaat nu de website van Wij Techniek en wordt doorverwezen naar eHerkenning. Nog een paar stappen en dan is jouw account aangemaakt. Kies in de lijst de leverancier waarbij je eHerkenning hebt aangemaakt, klik op Verder en log in bij die leverancier.',
+      'Je verlaat nu de website van Wij Techniek en wordt doorverwezen naar eHerkenning. Nog een paar stappen en dan is jouw account aangemaakt. Kies in de uitklapbare lijst de leverancier waarbij je eHerkenning hebt aangemaakt, klik op Verder en log in bij die leverancier.',
     supplier: 'eHerkenning-leverancier',
     choose: 'Kies je leverancier',
     action: 'Verder',
@@ -140,6 +140,10 @@ export const nl: Translation = {
     extend: 'Doorgaan',
     extended: 'Je sessie is verlengd. Je kunt verder waar je was.',
   },
+  notices: {
+    signed_out: 'Je bent uitgelogd.',
+    password_changed: 'Je wachtwoord is gewijzigd.',
+  },
   rules: {
     heading: 'Je wachtwoord heeft:',
     length: 'tussen {min} en {max} tekens',
@@ -192,7 +196,7 @@ export const nl: Translation = {
     flow_expired: 'Je aanmelding is verlopen. Begin opnieuw door je e-mailadres in te vullen.',
     session_expired: 'Je sessie is verlopen omdat je een tijd niets hebt gedaan. Log opnieuw in om verder te gaan.',
     invalid_credentials:
-      'Het e-mailadres of wachtwoord klopt niet. Controleer beide en probeer het opnieuw, of kies Wachtwoord vergeten?.',
+      'Het e-mailadres of wachtwoord klopt niet. Controleer beide en probeer het opnieuw, of kies ‘Wachtwoord vergeten?’ om een nieuw wachtwoord in te stellen.',
     not_signed_in: 'Je bent niet (meer) ingelogd. Log opnieuw in om verder te gaan.',
     unknown_supplier: 'Deze leverancier kennen we niet. Kies een leverancier uit de lijst.',
     return_to_not_allowed:

@@ -1,5 +1,5 @@
 import type { Right } from '@wij-techniek/onboarding-sdk';
-import type { ErrorCode, FieldName, PasswordRule, PasswordViolation } from '@wij-techniek/onboarding-sdk';
+import type { ErrorCode, FieldName, FlowNotice, PasswordRule, PasswordViolation } from '@wij-techniek/onboarding-sdk';
 import type { LanguagePartialTexts, PartialTexts } from '../controllers/text-overrides.js';
 
 /**
@@ -23,6 +23,7 @@ export interface Translation {
     readonly showPassword: string;
     readonly hidePassword: string;
     readonly required: string;
+    /** The link-style button of the signed-in steps (supplier, verified) that signs out. */
     readonly signOut: string;
   };
   readonly start: {
@@ -159,6 +160,11 @@ export interface Translation {
     /** Announced once the session was extended. */
     readonly extended: string;
   };
+  /**
+   * What the last action did, confirmed once on the step that follows and announced politely, by the SDK's
+   * `state.notice`: `signed_out` on the start step, `password_changed` on the step after a new password was saved.
+   */
+  readonly notices: Readonly<Record<FlowNotice, string>>;
   /** The live checklist of the password policy, one line per rule. */
   readonly rules: Readonly<Record<PasswordRule, string>> & {
     readonly heading: string;

@@ -51,7 +51,10 @@ export function renderAccount(view: StepView, state: StateOf<'account'>): StepCo
         })}
         ${actions(
           passwordToggle(view, 'wt-password'),
-          secondary(view, t.account.forgotPassword, () => state.actions.forgotPassword()),
+          // WCAG 3.3.7: the address typed here goes along to the forgotten-password step.
+          secondary(view, t.account.forgotPassword, (event) =>
+            state.actions.forgotPassword(addressIn(event.currentTarget as HTMLButtonElement)),
+          ),
         )}
         ${actions(
           submit(view, t.account.signIn),
@@ -59,4 +62,10 @@ export function renderAccount(view: StepView, state: StateOf<'account'>): StepCo
         )}
       </form>`,
   };
+}
+
+/** The address typed in the sign-in form of `button`. */
+function addressIn(button: HTMLButtonElement): string | undefined {
+  const input = button.form?.elements.namedItem('email');
+  return input instanceof HTMLInputElement ? input.value : undefined;
 }

@@ -86,11 +86,14 @@ export function submit(view: StepView, label: string): TemplateResult {
   </button>`;
 }
 
-/** A secondary button that runs an action of the current state; `disabledBy` names what explains why it waits. */
+/**
+ * A secondary button that runs an action of the current state (given the click, to read its form); `disabledBy`
+ * names what explains why it waits.
+ */
 export function secondary(
   view: StepView,
   label: string,
-  run: () => Promise<void> | void,
+  run: (event: Event) => Promise<void> | void,
   disabled = false,
   disabledBy?: string,
 ) {
@@ -100,10 +103,39 @@ export function secondary(
     type="button"
     aria-disabled=${String(view.state.busy || disabled)}
     aria-describedby=${disabled ? (disabledBy ?? nothing) : nothing}
-    @click=${() => disabled || view.act(run)}
+    @click=${(event: Event) => disabled || view.act(() => run(event))}
   >
     ${label}
   </button>`;
+}
+
+/**
+ * "Uitloggen" on the signed-in steps: a button that looks like a link (part `sign-out`, not `button-secondary`), so
+ * it is there for whoever shares the computer without competing with the step's main action.
+ */
+export function signOutButton(view: StepView, signOut: () => Promise<void>): TemplateResult {
+  return html`<p part="text">
+    <button
+      part="button sign-out"
+      class="sign-out"
+      type="button"
+      aria-disabled=${String(view.state.busy)}
+      @click=${() => view.act(signOut)}
+    >
+      ${view.t.common.signOut}
+    </button>
+  </p>`;
+}
+
+/**
+ * The SDK's `state.notice` (signed out, password changed) in a polite live region that stays in place from step to
+ * step (the same spot of every step's template), so its text is announced when the step it belongs to appears.
+ */
+export function noticeRegion(view: StepView): TemplateResult {
+  const { notice } = view.state;
+  return html`<div part="status" class=${notice ? 'status' : 'status visually-hidden'} role="status">
+    ${notice ? view.t.notices[notice] : nothing}
+  </div>`;
 }
 
 /** A row of buttons. */

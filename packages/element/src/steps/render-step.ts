@@ -8,10 +8,21 @@ import { renderPasswordNew } from './password-new.js';
 import { renderStart } from './start.js';
 import { renderSupplier } from './supplier.js';
 import { renderVerified } from './verified.js';
+import { html } from 'lit';
+import { noticeRegion } from './parts.js';
 import type { StepContent, StepView } from './view.js';
 
-/** The step's content for the current state: an exhaustive switch, so a new step does not compile unrendered. */
+/**
+ * The step's content for the current state, below the notice of what led there (see {@link noticeRegion}): one
+ * template for every step, so the notice's live region is in the page before its text arrives.
+ */
 export function renderStep(view: StepView): StepContent {
+  const { heading, body } = stepContent(view);
+  return { heading, body: html`${noticeRegion(view)}${body}` };
+}
+
+/** The step's own content: an exhaustive switch, so a new step does not compile unrendered. */
+function stepContent(view: StepView): StepContent {
   const { state } = view;
   switch (state.step) {
     case 'start':

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
-import { actions, submit, text } from './parts.js';
+import { actions, signOutButton, submit, text } from './parts.js';
 import { forField, messageFor, onSubmit, type StepContent, type StepView } from './view.js';
 
 /** `supplier`: the eHerkenning supplier, from a drop-down in the broker's order; then off to eHerkenning. */
@@ -39,6 +39,7 @@ export function renderSupplier(view: StepView, state: StateOf<'supplier'>): Step
           }
         </div>
         ${actions(submit(view, t.supplier.action))}
-      </form>`,
+      </form>
+      ${signOutButton(view, () => state.actions.signOut())}`,
   };
 }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { format } from '../i18n/translation.js';
-import { standaloneLink, text } from './parts.js';
+import { signOutButton, standaloneLink, text } from './parts.js';
 import type { StepContent, StepView } from './view.js';
 
 /**
@@ -23,6 +23,6 @@ export function renderVerified(view: StepView, state: StateOf<'verified'>): Step
               ${state.rights.map((right) => html`<li>${t.verified.right[right]}</li>`)}
             </ul>`
     }
-    ${standaloneLink(view.homeUrl, t.verified.home)}`,
+    ${standaloneLink(view.homeUrl, t.verified.home)} ${signOutButton(view, () => state.actions.signOut())}`,
   };
 }
