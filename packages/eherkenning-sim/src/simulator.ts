@@ -22,6 +22,13 @@ export interface SimulatorOptions {
   readonly issuer?: string;
   /** The environment to check; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Origins, besides those of the clients' redirect URIs, where a login may end up: the pages the relying party
+   * sends the browser back to after its callback (its `ALLOWED_ORIGINS`). The login page's `form-action` allows
+   * them, since Chromium checks it against every hop of the redirects after the form's POST, the last one too;
+   * without them a login whose return page is on another origin silently does nothing in Chromium.
+   */
+  readonly formActionOrigins?: readonly string[];
 }
 
 /**
@@ -79,7 +86,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const env = options.env ?? process.env;
   assertNotProduction(env);
   const clients = options.clients ?? [DEV_CLIENT];
-  const formTargets = [...new Set(clients.flatMap((client) => client.redirectUris.map((uri) => new URL(uri).origin)))];
+  const formTargets = [
+    ...new Set([
+      ...clients.flatMap((client) => client.redirectUris.map((uri) => new URL(uri).origin)),
+      ...(options.formActionOrigins ?? []).map((origin) => new URL(origin).origin),
+    ]),
+  ];
   const headers = pageHeaders(formTargets);
   const send = (res: ServerResponse, status: number, html: string): void => {
     res.writeHead(status, headers).end(html);

@@ -127,6 +127,47 @@ describe('eHerkenning simulator', () => {
     assert.match(html, /<legend>Kies een testidentiteit<\/legend>/);
   });
 
+  it("form-action allows the redirect URIs' origins and the return pages' (Chromium checks the redirect chain's last hop)", async () => {
+    const { response } = await authorize();
+    const csp = response!.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /form-action 'self' http:\/\/127\.0\.0\.1:9;/);
+
+    // The relying party's callback sends the browser on to its page on another allowed origin: Chromium refuses the
+    // form's POST (the login button does nothing) unless form-action names that origin too.
+    const other = await startSimulator({
+      port: 0,
+      clients: [{ clientId: CLIENT_ID, clientSecret: SECRET, redirectUris: [REDIRECT_URI] }],
+      formActionOrigins: ['https://www.wij-techniek.nl/aanmelden/', 'http://localhost:5174'],
+      env: {},
+    });
+    try {
+      const otherConfig = await client.discovery(
+        new URL(other.issuer),
+        CLIENT_ID,
+        undefined,
+        client.ClientSecretBasic(SECRET),
+        { execute: [client.allowInsecureRequests] },
+      );
+      const url = client.buildAuthorizationUrl(otherConfig, {
+        redirect_uri: REDIRECT_URI,
+        scope: 'openid',
+        code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+        code_challenge_method: 'S256',
+        state: client.randomState(),
+        acr_values: LEVEL_URNS.EH3,
+        [SUPPLIER_PARAM]: SIMULATED_SUPPLIERS[1]!.id,
+      });
+      const { response: page } = await new SimulatorBrowser().follow(url, REDIRECT_URI);
+      assert.equal(page!.status, 200);
+      assert.match(
+        page!.headers.get('content-security-policy') ?? '',
+        /form-action 'self' http:\/\/127\.0\.0\.1:9 https:\/\/www\.wij-techniek\.nl http:\/\/localhost:5174;/,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('runs the whole code flow with PKCE and puts the eHerkenning claims and EH3 acr in the ID token', async () => {
     const jan = SIMULATED_IDENTITIES.find((identity) => identity.level === 'EH3')!;
     const { callback, codeVerifier, state, nonce } = await login(jan.id);
