@@ -217,6 +217,8 @@ export async function startStack(options = {}) {
   mkdirSync(logDir, { recursive: true });
 
   const site = `http://localhost:${webPort}`;
+  // The origins the server lets eHerkenning return to; the simulator's login form must be allowed to end there.
+  const allowedOrigins = options.serverEnv?.ALLOWED_ORIGINS ?? site;
   const issuer = `http://localhost:${simPort}`;
   const children = [];
   let stopping = false;
@@ -252,6 +254,8 @@ export async function startStack(options = {}) {
             redirectUris: [`${site}/api/v1/eherkenning/callback`],
           },
         ]),
+        // Chromium checks form-action against the last redirect too: the return page, on any allowed origin.
+        FORM_ACTION_ORIGINS: allowedOrigins,
       },
       join(logDir, 'eherkenning-sim.log'),
     );
@@ -270,8 +274,12 @@ export async function startStack(options = {}) {
         PORT: String(port),
         HOST: '127.0.0.1',
         PUBLIC_URL: site,
-        APP_URL: `${site}/`,
-        ALLOWED_ORIGINS: site,
+        // The page that hosts the element: mail links ("Aanmelden") and a failed callback land there, not on the
+        // examples index, which has no element.
+        APP_URL: `${site}/cms-paste-in/`,
+        ALLOWED_ORIGINS: allowedOrigins,
+        // No load balancer to drain for: Ctrl-C stops at once (SHUTDOWN_DRAIN in docs/operators.md).
+        SHUTDOWN_DRAIN: process.env.SHUTDOWN_DRAIN || '0',
         // The Vite proxy on loopback forwards the browser's address in X-Forwarded-For.
         TRUSTED_PROXIES: '127.0.0.1,::1',
         DATA_DIR: dataDir,

@@ -179,6 +179,8 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
         SECRET: `e2e-secret-${randomBytes(16).toString('hex')}`,
         SMTP_URL: mailbox.url,
         MAIL_FROM: 'Wij Techniek <noreply@wij-techniek.test>',
+        // No load balancer sends requests after close(): stop at once instead of serving 5 s more.
+        SHUTDOWN_DRAIN: '0',
         EHERKENNING_ISSUER: simulator.issuer,
         EHERKENNING_CLIENT_ID: E2E_CLIENT.clientId,
         EHERKENNING_CLIENT_SECRET: E2E_CLIENT.clientSecret,
