@@ -223,9 +223,10 @@ export class WtOnboarding extends LitElement {
   antiAutomationToken: OnboardingClientOptions['antiAutomationToken'];
 
   /**
-   * Texts that replace the built-in ones, merged over the language's table: `{ code: { action: 'Verder' } }`,
-   * or per language `{ nl: {…}, en: {…} }`. As an attribute, JSON. The language itself comes from `lang` on the
-   * element or its closest ancestor (Dutch unless that says English).
+   * Texts that replace the built-in ones, merged over the language's table at any depth: `{ code: { action:
+   * 'Verder' } }` for every language, `{ nl: {…}, en: {…} }` per language, or both (a language's own keys win). A key
+   * that names no text warns once on the console. As an attribute, JSON. The language itself comes from `lang` on
+   * the element or its closest ancestor (Dutch unless that says English).
    */
   @property({ converter: { fromAttribute: parseTexts } }) texts: TextOverrides | LanguageTextOverrides | undefined;
 
