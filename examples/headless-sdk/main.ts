@@ -9,7 +9,7 @@ import {
   type FieldName,
   type FlowState,
 } from '@wij-techniek/onboarding-sdk';
-import { errorMessage, fieldMessage, roleText } from './texts.js';
+import { errorMessage, fieldMessage, NOTICES, roleText } from './texts.js';
 
 const app = document.querySelector<HTMLElement>('#app')!;
 const status = document.querySelector<HTMLElement>('#status')!;
@@ -49,7 +49,8 @@ setInterval(() => {
 
 function render(state: FlowState): void {
   app.setAttribute('aria-busy', String(state.busy));
-  status.textContent = state.error ? errorMessage(state.error) : '';
+  // An error wins; otherwise what the last action did (signed out, password changed), said once on the next step.
+  status.textContent = state.error ? errorMessage(state.error) : state.notice ? NOTICES[state.notice] : '';
   status.className = state.error ? 'error' : '';
   const errors = (field: FieldName) => (state.fieldErrors?.[field] ?? []).map((code) => fieldMessage(field, code));
   switch (state.step) {

@@ -5,6 +5,7 @@ import type {
   ErrorCode,
   FieldErrorCode,
   FieldName,
+  FlowNotice,
   OnboardingError,
   PasswordViolation,
   StateOf,
@@ -50,6 +51,12 @@ export const MESSAGES: Record<ErrorCode, string> = {
   timeout: 'Het duurde te lang voordat de server antwoordde. Probeer het opnieuw.',
   invalid_response: 'De server gaf een onverwacht antwoord. Laad de pagina opnieuw.',
   invalid_transition: 'Deze actie kan nu niet meer. Laad de pagina opnieuw.',
+};
+
+/** What the person reads after an action that confirms itself (`state.notice`), on the step that follows. */
+export const NOTICES: Record<FlowNotice, string> = {
+  signed_out: 'Je bent uitgelogd.',
+  password_changed: 'Je wachtwoord is gewijzigd.',
 };
 
 /** What the person reads next to the password for each broken rule. */

@@ -1,5 +1,6 @@
 // examples/headless-sdk in Chromium: the verified step names the person's role from their rights (a member is
-// not told they administer the organisation), and the error style reaches the live region it was written for.
+// not told they administer the organisation), the error style reaches the live region it was written for, and
+// signing out says so on the start step.
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { Membership, Session } from '../../src/index.js';
@@ -33,7 +34,10 @@ const session: Session = {
 
 describe('examples/headless-sdk: verified', () => {
   before(async () => {
-    await examplePage(http.get('/api/v1/session', () => HttpResponse.json(session)));
+    await examplePage(
+      http.get('/api/v1/session', () => HttpResponse.json(session)),
+      http.post('/api/v1/logout', () => new HttpResponse(null, { status: 204 })),
+    );
     await import('../../../../examples/headless-sdk/main.ts');
   });
 
@@ -51,5 +55,13 @@ describe('examples/headless-sdk: verified', () => {
     expect(getComputedStyle(status).color).to.equal('rgb(164, 0, 27)');
     expect(plain).not.to.equal('rgb(164, 0, 27)');
     status.classList.remove('error');
+  });
+
+  it('"Uitloggen" confirms itself on the start step (a shared computer: the next person sees they start clean)', async () => {
+    [...document.querySelectorAll<HTMLButtonElement>('#app button')]
+      .find((each) => each.textContent === 'Uitloggen')!
+      .click();
+    await until(() => shown().includes('Start hier'), 'the start step');
+    expect(document.querySelector('#status')!.textContent).to.equal('Je bent uitgelogd.');
   });
 });
