@@ -35,7 +35,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     return;
   }
   const running = server;
-  process.stderr.write(`wt-onboarding-server listening on ${running.url}\n`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -67,6 +66,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Only once the handlers are in place: whoever reads this line may send a signal at once, and one that came
+  // before them would end the process without a graceful stop.
+  process.stderr.write(`wt-onboarding-server listening on ${running.url}\n`);
 }
 
 /** One warning per test-only variable that is set: what it does now, or why it does nothing. */
