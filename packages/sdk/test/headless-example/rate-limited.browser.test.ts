@@ -2,19 +2,10 @@
 // wait (a rate limit's wait can reach an hour: "wait a moment" would send people back too early, SECURITY.md R2).
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import type { Session } from '../../src/index.js';
-import { problem } from '../fixtures.js';
+import { problem, session as anonymous } from '../fixtures.js';
 import { examplePage, until } from './page.js';
 
-const session: Session = {
-  step: null,
-  account: null,
-  memberships: [],
-  flow: null,
-  eherkenning: null,
-  expiresAt: null,
-  extendable: false,
-};
+const session = anonymous();
 /** The `Retry-After` of the next refusal, or none. */
 let retryAfter: string | undefined;
 
