@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { runCliToExit } from '../helpers/cli.ts';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, createServer, DEFAULT_OUTBOX_RETENTION_SECONDS, loadConfig } from '../../src/index.ts';
@@ -299,12 +298,7 @@ describe('configuration', () => {
   });
 
   it('the command stops with one line naming the variable and exit code 1', () => {
-    const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-    const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli], {
-      env: { PATH: process.env.PATH ?? '', PORT: 'not-a-port' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const result = runCliToExit({ PORT: 'not-a-port' });
     assert.equal(result.status, 1);
     const lines = result.stderr.trim().split('\n');
     assert.equal(lines.length, 1, result.stderr);
@@ -312,17 +306,8 @@ describe('configuration', () => {
   });
 
   it('a PostgreSQL timeout of 0 stops the command with one line naming it, before any connection is tried', () => {
-    const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-    const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli], {
-      // Port 9 (discard) on a TEST-NET address: the check must come first, or the start would wait for a connection.
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: 'postgres://u@192.0.2.1:9/x',
-        DATABASE_STATEMENT_TIMEOUT: '0',
-      },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    // Port 9 (discard) on a TEST-NET address: the check must come first, or the start would wait for a connection.
+    const result = runCliToExit({ DATABASE_URL: 'postgres://u@192.0.2.1:9/x', DATABASE_STATEMENT_TIMEOUT: '0' });
     assert.equal(result.status, 1);
     assert.equal(
       result.stderr,

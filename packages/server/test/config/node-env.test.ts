@@ -1,9 +1,8 @@
 // NODE_ENV=prod (anything but "production") ran in development mode without a word: the dev mailbox on, a weak
 // SECRET and insecure cookies allowed. A value outside production, development and test now stops the start.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { runCliToExit } from '../helpers/cli.ts';
 import { ConfigError, loadConfig } from '../../src/index.ts';
 
 describe('NODE_ENV', () => {
@@ -29,12 +28,7 @@ describe('NODE_ENV', () => {
   });
 
   it('the command stops with one line and exit code 1 instead of starting with the dev mailbox', () => {
-    const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-    const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'prod', PORT: '0' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const result = runCliToExit({ NODE_ENV: 'prod', PORT: '0' });
     assert.equal(result.status, 1);
     assert.equal(
       result.stderr,

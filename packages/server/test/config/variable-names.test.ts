@@ -2,9 +2,8 @@
 // LOGINS) started the server with the default limit. Under the prefixes that are only ours it is now refused like a
 // wrong value, naming the nearest known name; under prefixes that platforms and other programs use too, nothing.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { runCliToExit } from '../helpers/cli.ts';
 import { ConfigError, LIMIT_VARIABLES, loadConfig } from '../../src/index.ts';
 
 function failure(env: Record<string, string>): ConfigError {
@@ -83,12 +82,7 @@ describe('variable names', () => {
   });
 
   it('the command stops with one line and exit code 1', () => {
-    const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-    const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli], {
-      env: { PATH: process.env.PATH ?? '', RATE_LIMIT_LOGIN_PER_CLIENT: '1/1m' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const result = runCliToExit({ RATE_LIMIT_LOGIN_PER_CLIENT: '1/1m' });
     assert.equal(result.status, 1);
     assert.equal(
       result.stderr,
