@@ -284,7 +284,7 @@ export function loadConfig(env: Env = process.env): Config {
     // Anything else used to mean development (NODE_ENV=prod ran with the dev mailbox and a weak SECRET allowed).
     throw new ConfigError(
       'NODE_ENV',
-      `must be one of: ${NODE_ENVS.join(', ')} (or unset, which is development)`,
+      `must be one of: ${NODE_ENVS.join(', ')} (or unset, which is development); a staging or acceptance server runs as production`,
       nodeEnv,
     );
   }

@@ -159,8 +159,8 @@ describe('the real command with test-only variables set', () => {
   const records = (child: ChildServer) =>
     child.logs.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as LogRecord);
 
-  it('a staging start without --test-harness ignores every one, says so, and hashes and mails as production does', async () => {
-    const { child, dir } = await start({ ...STRAY, NODE_ENV: 'staging' }, false);
+  it('a start without NODE_ENV=production or --test-harness (a careless staging machine) ignores every one, says so, and hashes and mails as production does', async () => {
+    const { child, dir } = await start({ ...STRAY }, false);
     const ignored = records(child).filter((record) => record.event === 'test_setting_ignored');
     assert.deepEqual(ignored.map((record) => record.variable).sort(), Object.keys(STRAY).sort());
     for (const record of ignored) {

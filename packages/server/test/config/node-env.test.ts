@@ -14,7 +14,7 @@ describe('NODE_ENV', () => {
           error instanceof ConfigError &&
           error.variable === 'NODE_ENV' &&
           error.message ===
-            `NODE_ENV must be one of: production, development, test (or unset, which is development) (got "${value}")`,
+            `NODE_ENV must be one of: production, development, test (or unset, which is development); a staging or acceptance server runs as production (got "${value}")`,
         value,
       );
     }
@@ -32,7 +32,7 @@ describe('NODE_ENV', () => {
     assert.equal(result.status, 1);
     assert.equal(
       result.stderr,
-      'wt-onboarding-server: configuration error: NODE_ENV must be one of: production, development, test (or unset, which is development) (got "prod")\n',
+      'wt-onboarding-server: configuration error: NODE_ENV must be one of: production, development, test (or unset, which is development); a staging or acceptance server runs as production (got "prod")\n',
     );
     assert.doesNotMatch(result.stdout, /dev_secret|listening/);
   });
