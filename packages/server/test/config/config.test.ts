@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runCliToExit } from '../helpers/cli.ts';
+import { configFailure } from '../helpers/config.ts';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, createServer, DEFAULT_OUTBOX_RETENTION_SECONDS, loadConfig } from '../../src/index.ts';
@@ -16,16 +17,6 @@ const PRODUCTION = {
   EHERKENNING_CLIENT_ID: 'wij-techniek',
   EHERKENNING_CLIENT_SECRET: 'broker-secret',
 };
-
-function failure(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error;
-  }
-  assert.fail('expected a ConfigError');
-}
 
 describe('configuration', () => {
   it('has the documented defaults outside production', () => {
@@ -59,7 +50,7 @@ describe('configuration', () => {
       [{ SESSION_MAX_HOURS: '1.5' }, 'SESSION_MAX_HOURS', /hours/],
     ];
     for (const [env, variable, expected] of cases) {
-      const error = failure(env);
+      const error = configFailure(env);
       assert.equal(error.variable, variable);
       assert.match(error.message, new RegExp(`^${variable} `));
       assert.match(error.message, expected);
@@ -87,7 +78,7 @@ describe('configuration', () => {
       ['100/8d', /window in s, m or h/],
       ['100', /<max>\/<window> such as 100\/1h/],
     ] as const) {
-      const error = failure({ RATE_LIMIT_CODE_FAILURES_PER_ADDRESS: value });
+      const error = configFailure({ RATE_LIMIT_CODE_FAILURES_PER_ADDRESS: value });
       assert.equal(error.variable, 'RATE_LIMIT_CODE_FAILURES_PER_ADDRESS', value);
       assert.match(error.message, /^RATE_LIMIT_CODE_FAILURES_PER_ADDRESS /, value);
       assert.match(error.message, expected, value);
@@ -114,7 +105,7 @@ describe('configuration', () => {
       assert.equal(loadConfig({ OUTBOX_RETENTION: value }).outboxRetentionSeconds, seconds, value);
     }
     for (const value of ['30 days', '0', '59m', '366d', '-1d', '1.5d', '30D', 'forever']) {
-      const error = failure({ OUTBOX_RETENTION: value });
+      const error = configFailure({ OUTBOX_RETENTION: value });
       assert.equal(error.variable, 'OUTBOX_RETENTION');
       assert.equal(
         error.message,
@@ -144,7 +135,7 @@ describe('configuration', () => {
       assert.equal(loadConfig({ SHUTDOWN_GRACE: value }).shutdownGraceSeconds, seconds, value);
     }
     for (const value of ['11m', '1h', '-1', '1.5s', 'soon', '10 s']) {
-      const error = failure({ SHUTDOWN_GRACE: value });
+      const error = configFailure({ SHUTDOWN_GRACE: value });
       assert.equal(error.variable, 'SHUTDOWN_GRACE');
       assert.match(error.message, /^SHUTDOWN_GRACE must be a duration of at most 10m such as 10s/);
     }
@@ -164,7 +155,7 @@ describe('configuration', () => {
       assert.equal(loadConfig({ SHUTDOWN_DRAIN: value }).shutdownDrainSeconds, seconds, value);
     }
     for (const value of ['11m', '1h', '-1', '0.5s', 'soon', '5 s', '5ms']) {
-      const error = failure({ SHUTDOWN_DRAIN: value });
+      const error = configFailure({ SHUTDOWN_DRAIN: value });
       assert.equal(error.variable, 'SHUTDOWN_DRAIN');
       assert.equal(
         error.message,
@@ -203,7 +194,7 @@ describe('configuration', () => {
       ['DATABASE_STATEMENT_TIMEOUT', 'none', 'from 1s to 10m such as 10s, 30 or 1m (default 10s; PostgreSQL only)'],
     ];
     for (const [variable, value, expected] of refused) {
-      const error = failure({ [variable]: value });
+      const error = configFailure({ [variable]: value });
       assert.equal(error.variable, variable);
       assert.equal(error.message, `${variable} must be a duration ${expected} (got ${JSON.stringify(value)})`);
     }
@@ -225,7 +216,7 @@ describe('configuration', () => {
       'Wij-Techniek-2024!'.repeat(2),
       'abcd'.repeat(9),
     ]) {
-      const error = failure({ ...PRODUCTION, SECRET: secret });
+      const error = configFailure({ ...PRODUCTION, SECRET: secret });
       assert.equal(error.variable, 'SECRET');
       assert.match(error.message, /^SECRET must be random when NODE_ENV=production/);
       assert.match(error.message, /openssl rand -base64 48$/);
@@ -262,14 +253,14 @@ describe('configuration', () => {
       'Wij Techniek noreply@wij-techniek.nl',
       '<noreply@wij-techniek.nl',
     ]) {
-      const error = failure({ MAIL_FROM: sender });
+      const error = configFailure({ MAIL_FROM: sender });
       assert.equal(error.variable, 'MAIL_FROM', sender);
       assert.match(error.message, /^MAIL_FROM must be one sender address, with or without a name/);
     }
   });
 
   it('SESSION_IDLE_MINUTES may not be longer than SESSION_MAX_HOURS', () => {
-    const error = failure({ SESSION_IDLE_MINUTES: '1440', SESSION_MAX_HOURS: '1' });
+    const error = configFailure({ SESSION_IDLE_MINUTES: '1440', SESSION_MAX_HOURS: '1' });
     assert.equal(error.variable, 'SESSION_IDLE_MINUTES');
     assert.equal(
       error.message,
@@ -290,11 +281,11 @@ describe('configuration', () => {
     for (const variable of ['SECRET', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'ALLOWED_ORIGINS', 'EHERKENNING_ISSUER']) {
       const env: Record<string, string> = { ...PRODUCTION };
       delete env[variable];
-      const error = failure(env);
+      const error = configFailure(env);
       assert.equal(error.variable, variable);
       assert.match(error.message, /required when NODE_ENV=production/);
     }
-    assert.equal(failure({ ...PRODUCTION, PUBLIC_URL: 'http://www.wij-techniek.nl' }).variable, 'PUBLIC_URL');
+    assert.equal(configFailure({ ...PRODUCTION, PUBLIC_URL: 'http://www.wij-techniek.nl' }).variable, 'PUBLIC_URL');
   });
 
   it('the command stops with one line naming the variable and exit code 1', () => {

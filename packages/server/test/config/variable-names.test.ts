@@ -4,35 +4,26 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runCliToExit } from '../helpers/cli.ts';
-import { ConfigError, LIMIT_VARIABLES, loadConfig } from '../../src/index.ts';
-
-function failure(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error;
-  }
-  assert.fail(`expected a ConfigError for ${JSON.stringify(env)}`);
-}
+import { configFailure } from '../helpers/config.ts';
+import { LIMIT_VARIABLES, loadConfig } from '../../src/index.ts';
 
 describe('variable names', () => {
   it('R1: a mistyped RATE_LIMIT_ name is refused with the name it most likely meant', () => {
-    const error = failure({ RATE_LIMIT_LOGIN_PER_CLIENT: '1/1m' });
+    const error = configFailure({ RATE_LIMIT_LOGIN_PER_CLIENT: '1/1m' });
     assert.equal(error.variable, 'RATE_LIMIT_LOGIN_PER_CLIENT');
     assert.equal(
       error.message,
       'RATE_LIMIT_LOGIN_PER_CLIENT is not a setting of this server: did you mean RATE_LIMIT_LOGINS_PER_CLIENT?',
     );
-    assert.match(failure({ RATE_LIMIT_MAX_WIAT: '1h' }).message, /did you mean RATE_LIMIT_MAX_WAIT\?$/);
+    assert.match(configFailure({ RATE_LIMIT_MAX_WIAT: '1h' }).message, /did you mean RATE_LIMIT_MAX_WAIT\?$/);
     assert.match(
-      failure({ RATE_LIMIT_MAILS_PER_ADRESS: '3/1h' }).message,
+      configFailure({ RATE_LIMIT_MAILS_PER_ADRESS: '3/1h' }).message,
       /did you mean RATE_LIMIT_MAILS_PER_ADDRESS\?$/,
     );
   });
 
   it('a RATE_LIMIT_ name near none of ours lists the ones there are', () => {
-    const error = failure({ RATE_LIMIT_FOO: '1/1m' });
+    const error = configFailure({ RATE_LIMIT_FOO: '1/1m' });
     assert.equal(error.variable, 'RATE_LIMIT_FOO');
     assert.match(
       error.message,
@@ -43,14 +34,14 @@ describe('variable names', () => {
   });
 
   it('the other prefixes that are only ours: EHERKENNING_, OUTBOX_, SHUTDOWN_; the value is never shown', () => {
-    const secret = failure({ EHERKENNING_CLIENT_SECRETS: 'broker-secret-value' });
+    const secret = configFailure({ EHERKENNING_CLIENT_SECRETS: 'broker-secret-value' });
     assert.equal(
       secret.message,
       'EHERKENNING_CLIENT_SECRETS is not a setting of this server: did you mean EHERKENNING_CLIENT_SECRET?',
     );
-    assert.match(failure({ OUTBOX_RETENTON: '14d' }).message, /did you mean OUTBOX_RETENTION\?$/);
-    assert.match(failure({ SHUTDOWN_DRAINS: '0' }).message, /did you mean SHUTDOWN_DRAIN\?$/);
-    assert.match(failure({ SHUTDOWN_TIMEOUT: '30s' }).message, /SHUTDOWN_DRAIN, SHUTDOWN_GRACE$/);
+    assert.match(configFailure({ OUTBOX_RETENTON: '14d' }).message, /did you mean OUTBOX_RETENTION\?$/);
+    assert.match(configFailure({ SHUTDOWN_DRAINS: '0' }).message, /did you mean SHUTDOWN_DRAIN\?$/);
+    assert.match(configFailure({ SHUTDOWN_TIMEOUT: '30s' }).message, /SHUTDOWN_DRAIN, SHUTDOWN_GRACE$/);
   });
 
   it('every name the server reads passes, and an empty unknown one counts as unset', () => {
