@@ -193,6 +193,7 @@ function stopChild(child, graceMs = 20_000) {
  * @property {string} url the example site, e.g. `http://localhost:5173/`
  * @property {string} mailboxUrl the dev mailbox page
  * @property {string} apiUrl the API as the browser sees it (`<url>api/v1`)
+ * @property {string} issuer the simulated eHerkenning broker, where the login page is
  * @property {string} logDir
  * @property {import('node:child_process').ChildProcess[]} children
  * @property {() => Promise<{ forced: string[] }>} stop stops everything; names the children that had to be killed
@@ -312,6 +313,7 @@ export async function startStack(options = {}) {
       url: `${site}/`,
       mailboxUrl: `${site}/api/dev/mailbox.html`,
       apiUrl: `${site}/api/v1`,
+      issuer,
       logDir,
       children,
       stop: () => stopAll(vite),

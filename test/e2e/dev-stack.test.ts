@@ -1,13 +1,43 @@
 // `npm start`'s stack (scripts/stack.mjs), as a web editor and a developer meet it: the server's APP_URL is the page
 // that hosts the element (a failed eHerkenning return and the mails' links landed on the examples index, which has
-// none), and Ctrl-C stops at once (the server's 5 s SHUTDOWN_DRAIN is for load balancers). The simulator's
-// form-action for every allowed origin is tested in packages/eherkenning-sim/test/simulator.test.ts.
+// none), Ctrl-C stops at once (the server's 5 s SHUTDOWN_DRAIN is for load balancers), and a newcomer's first walk
+// through it in Chromium, with the code read on the dev mailbox page, ends at "Jouw account is geverifieerd!".
+// (The simulator's form-action for every allowed origin is tested in packages/eherkenning-sim/test/simulator.test.ts.)
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { freePort, startStack } from '../../scripts/stack.mjs';
+import { signUpToSupplier } from './helpers/journeys.ts';
+import { newPerson } from './helpers/people.ts';
+import { IDENTITY, SimulatorLoginPage } from './helpers/sim.ts';
+import { JOURNEY_TIMEOUT } from './helpers/stack.ts';
+import { OnboardingPage } from './pages/onboarding.ts';
+
+/** The dev mailbox page read as a newcomer reads it: the newest mail to the address, its six-digit code. */
+function devMailbox(page: Page, mailboxUrl: string) {
+  const seen = new Map<string, number>();
+  return {
+    async nextCode(address: string): Promise<string> {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        await page.goto(mailboxUrl);
+        const mails = page.getByRole('article').filter({ hasText: address });
+        const count = await mails.count();
+        if (count > (seen.get(address) ?? 0)) {
+          seen.set(address, count);
+          const code = /\b(\d{6})\b/.exec(await mails.first().innerText())?.[1];
+          if (code) return code;
+        }
+        assert.ok(Date.now() < deadline, `no new mail to ${address} on ${mailboxUrl}`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    },
+  };
+}
 
 describe('npm start stack', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'wt-dev-stack-'));
@@ -34,6 +64,32 @@ describe('npm start stack', () => {
     const page = await (await fetch(location)).text();
     assert.match(page, /<wt-onboarding\b/);
   });
+
+  it(
+    'a newcomer signs up to "Jouw account is geverifieerd!" in Chromium, the code read in the dev mailbox',
+    JOURNEY_TIMEOUT,
+    async () => {
+      const executablePath = findChromium();
+      assert.ok(executablePath, 'Chromium is needed: apt-get install -y chromium');
+      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+      try {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const mailbox = devMailbox(await context.newPage(), stack!.mailboxUrl);
+        await page.goto(new URL('cms-paste-in/', stack!.url).href);
+        const app = new OnboardingPage(page);
+        await signUpToSupplier(app, mailbox, newPerson());
+        await app.supplier.choose();
+        const login = new SimulatorLoginPage(page);
+        await login.waitUntilShown(stack!.issuer);
+        await login.logInAs(IDENTITY.firstAdministrator);
+        await app.verified.waitUntilShown();
+        assert.equal(new URL(page.url()).pathname, '/cms-paste-in/');
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 
   it('stops at once: no drain period for a load balancer that is not there', async () => {
     const started = Date.now();

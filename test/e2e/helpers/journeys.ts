@@ -9,7 +9,7 @@ import type { OnboardingPage } from '../pages/onboarding.ts';
  */
 export async function signUpToSupplier(
   app: OnboardingPage,
-  mailbox: Mailbox,
+  mailbox: Pick<Mailbox, 'nextCode'>,
   person: Person,
   onStep: (step: string) => Promise<void> = async () => {},
 ): Promise<void> {
