@@ -12,10 +12,10 @@ import {
 } from '@wij-techniek/eherkenning-sim';
 import { RIGHTS } from '@wij-techniek/onboarding-contract';
 import { Client, randomIp } from '../helpers/client.ts';
-import { DATABASE_URL, GOOD_PASSWORD, PG_SKIP, TEST_SECRET, uniqueEmail, type Backend } from '../helpers/harness.ts';
+import { DATABASE_URL, GOOD_PASSWORD, PG_SKIP, uniqueEmail, type Backend } from '../helpers/harness.ts';
 import { SmtpSink } from '../helpers/smtp-sink.ts';
 import { faultPointMarker, type FaultPointName } from '../../src/testing/fault-points.ts';
-import { ChildServer, waitFor } from './helpers/child-server.ts';
+import { ChildServer, childEnv, waitFor } from './helpers/child-server.ts';
 import { brokenInvariants } from './helpers/invariants.ts';
 import { childStorage, type ChildStorage } from './helpers/storage.ts';
 
@@ -47,21 +47,15 @@ function crashSuite(backend: Backend) {
 
   const start = async (faultPoint?: FaultPointName, extra: Record<string, string> = {}) => {
     server = await ChildServer.start({
-      env: {
-        ...storage.env,
+      env: childEnv(storage, smtp.url, {
         PUBLIC_URL,
         EHERKENNING_ISSUER: sim.issuer,
         EHERKENNING_CLIENT_ID: BROKER_CLIENT.clientId,
         EHERKENNING_CLIENT_SECRET: BROKER_CLIENT.clientSecret,
-        ALLOWED_ORIGINS: 'http://localhost:5173',
-        TRUSTED_PROXIES: '127.0.0.1,::1',
-        SECRET: TEST_SECRET,
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'Wij Techniek <noreply@wij-techniek.test>',
         WT_TEST_SCRYPT_LN: '10',
         WT_TEST_OUTBOX: JSON.stringify({ pollMilliseconds: 100 }),
         ...extra,
-      },
+      }),
       ...(faultPoint ? { faultPoint } : {}),
     });
     return server;

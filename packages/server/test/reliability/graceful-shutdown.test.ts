@@ -13,13 +13,12 @@ import {
   DATABASE_URL,
   GOOD_PASSWORD,
   PG_SKIP,
-  TEST_SECRET,
   eachBackend,
   signUp,
   startStack,
   type TestStack,
 } from '../helpers/harness.ts';
-import { ChildServer, waitFor } from './helpers/child-server.ts';
+import { ChildServer, childEnv, waitFor } from './helpers/child-server.ts';
 import { childStorage, type ChildStorage } from './helpers/storage.ts';
 
 /** Makes every password comparison wait until {@link Gate.open}; `entered` counts the requests waiting. */
@@ -185,17 +184,11 @@ describe(
 
     it('every sign-in started before the signal gets its answer, and the process exits 0', async () => {
       server = await ChildServer.start({
-        env: {
-          ...storage.env,
-          ALLOWED_ORIGINS: 'http://localhost:5173',
-          TRUSTED_PROXIES: '127.0.0.1,::1',
-          SECRET: TEST_SECRET,
-          SMTP_URL: smtp.url,
-          MAIL_FROM: 'Wij Techniek <noreply@wij-techniek.test>',
+        env: childEnv(storage, smtp.url, {
           // A real, slow-ish hash (2^14): each sign-in still works for a while after the signal.
           WT_TEST_SCRYPT_LN: '14',
           WT_TEST_OUTBOX: JSON.stringify({ pollMilliseconds: 100 }),
-        },
+        }),
       });
       const email = 'sigterm@example.test';
       const first = new Client(server.url, randomIp());

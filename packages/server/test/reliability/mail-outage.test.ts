@@ -5,8 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { DEFAULT_OUTBOX_SETTINGS, createServer, type RunningServer } from '../../src/index.ts';
 import { Client, randomIp } from '../helpers/client.ts';
 import { TestClock } from '../helpers/clock.ts';
-import { DATABASE_URL, TEST_SECRET, eachBackend, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
-import { ChildServer } from './helpers/child-server.ts';
+import { DATABASE_URL, eachBackend, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
+import { ChildServer, childEnv } from './helpers/child-server.ts';
 import { HoldingSmtp } from './helpers/holding-smtp.ts';
 import { childStorage, type ChildStorage } from './helpers/storage.ts';
 
@@ -96,17 +96,8 @@ describe('F6 a worker killed during the SMTP DATA phase', () => {
   let storage: ChildStorage;
   let child: ChildServer | undefined;
   let restarted: RunningServer | undefined;
-  const env = () => ({
-    ...storage.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PUBLIC_URL: 'http://localhost:8787',
-    ALLOWED_ORIGINS: 'http://localhost:5173',
-    TRUSTED_PROXIES: '127.0.0.1,::1',
-    SECRET: TEST_SECRET,
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'Wij Techniek <noreply@wij-techniek.test>',
-  });
+  // Also the environment of the restarted server in this process, which needs PORT and HOST that ChildServer sets.
+  const env = () => childEnv(storage, smtp.url, { PORT: '0', HOST: '127.0.0.1', PUBLIC_URL: 'http://localhost:8787' });
 
   before(async () => {
     smtp = await new HoldingSmtp().start();

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { Client, randomIp } from '../helpers/client.ts';
-import { DATABASE_URL, TEST_SECRET } from '../helpers/harness.ts';
+import { DATABASE_URL } from '../helpers/harness.ts';
 import { SmtpSink } from '../helpers/smtp-sink.ts';
-import { ChildServer, waitFor } from './helpers/child-server.ts';
+import { ChildServer, childEnv, waitFor } from './helpers/child-server.ts';
 import { heldPost } from './helpers/held-request.ts';
 import { childStorage, type ChildStorage } from './helpers/storage.ts';
 
@@ -47,16 +47,8 @@ describe(`SIGTERM on the command with SHUTDOWN_DRAIN, on ${DATABASE_URL ? 'Postg
   let server: ChildServer | undefined;
 
   /** The command's environment: this file's storage and SMTP sink, and `settings`. */
-  const env = (settings: Record<string, string>) => ({
-    ...storage.env,
-    ALLOWED_ORIGINS: 'http://localhost:5173',
-    TRUSTED_PROXIES: '127.0.0.1,::1',
-    SECRET: TEST_SECRET,
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'Wij Techniek <noreply@wij-techniek.test>',
-    WT_TEST_OUTBOX: JSON.stringify({ pollMilliseconds: 100 }),
-    ...settings,
-  });
+  const env = (settings: Record<string, string>) =>
+    childEnv(storage, smtp.url, { WT_TEST_OUTBOX: JSON.stringify({ pollMilliseconds: 100 }), ...settings });
 
   before(async () => {
     smtp = await new SmtpSink().start();

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TEST_HARNESS_FLAG } from '../../../src/testing/cli-options.ts';
 import type { FaultPointName } from '../../../src/testing/fault-points.ts';
+import { TEST_SECRET } from '../../helpers/harness.ts';
+import type { ChildStorage } from './storage.ts';
 
 /** The package directory and the CLI the `wt-onboarding-server` bin runs (its sources, through tsx). */
 const PACKAGE_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,6 +25,27 @@ export interface ChildServerOptions {
   readonly testHarness?: boolean;
   /** How long start-up may take (PGlite cold start is slow on a loaded 2-core machine). */
   readonly startTimeoutMs?: number;
+}
+
+/**
+ * The environment a child server of these tests runs on: `storage`, the test SECRET, the test origin and loopback
+ * as the trusted proxy (so the `x-forwarded-for` of each test `Client` counts as its address), mail to `smtpUrl`, and
+ * `settings` on top.
+ */
+export function childEnv(
+  storage: ChildStorage,
+  smtpUrl: string,
+  settings: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    ...storage.env,
+    ALLOWED_ORIGINS: 'http://localhost:5173',
+    TRUSTED_PROXIES: '127.0.0.1,::1',
+    SECRET: TEST_SECRET,
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: 'Wij Techniek <noreply@wij-techniek.test>',
+    ...settings,
+  };
 }
 
 /**
