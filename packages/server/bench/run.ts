@@ -79,6 +79,8 @@ async function main() {
       PORT: '0',
       DATA_DIR: dataDir,
       SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+      // No load balancer to wait for: without this close() keeps serving for the default 5 s SHUTDOWN_DRAIN.
+      SHUTDOWN_DRAIN: '0',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
     log: () => {},
