@@ -8,6 +8,7 @@ export { WtOnboarding } from './onboarding.js';
 export { WtStepChangeEvent, type WtStepChangeEventDetail } from './events/step-change.js';
 export { WtAccountCreatedEvent, type WtAccountCreatedEventDetail } from './events/account-created.js';
 export { WtSignedInEvent, type WtSignedInEventDetail } from './events/signed-in.js';
+export { WtSignedOutEvent, type WtSignedOutEventDetail } from './events/signed-out.js';
 export { WtEherkenningRedirectEvent, type WtEherkenningRedirectEventDetail } from './events/eherkenning-redirect.js';
 export { WtVerifiedEvent, type WtVerifiedEventDetail } from './events/verified.js';
 export { WtErrorEvent, type WtErrorEventDetail } from './events/error.js';

@@ -41,6 +41,7 @@ import { messageFor, type StepView } from './steps/view.js';
  * @event {WtStepChangeEvent} wt-step-change - The flow moved to another step. `detail: { step, previousStep }`.
  * @event {WtAccountCreatedEvent} wt-account-created - A new account was created and signed in. `detail: { account }`.
  * @event {WtSignedInEvent} wt-signed-in - An existing account signed in. `detail: { account }`.
+ * @event {WtSignedOutEvent} wt-signed-out - The person signed out ("Uitloggen") and the server ended the session; the start step follows. A session that ends by itself is `wt-error` with `session_expired` instead. `detail: { account }`.
  * @event {WtEherkenningRedirectEvent} wt-eherkenning-redirect - The browser is about to leave for eHerkenning. Cancelable: `preventDefault()` stops the element's navigation so the page can navigate itself. `detail: { supplierId, redirectUrl }`.
  * @event {WtVerifiedEvent} wt-verified - The server confirmed the eHerkenning verification. `detail: { organisation }`.
  * @event {WtErrorEvent} wt-error - Something the person did failed; the element shows the message. `detail: { code, step }`.

@@ -5,10 +5,11 @@ import type { WtAccountCreatedEvent } from '../src/events/account-created.js';
 import type { WtEherkenningRedirectEvent } from '../src/events/eherkenning-redirect.js';
 import type { WtErrorEvent } from '../src/events/error.js';
 import type { WtSignedInEvent } from '../src/events/signed-in.js';
+import type { WtSignedOutEvent } from '../src/events/signed-out.js';
 import type { WtStepChangeEvent } from '../src/events/step-change.js';
 import type { WtVerifiedEvent } from '../src/events/verified.js';
 import type { WtOnboarding } from '../src/onboarding.js';
-import { api, EXISTING_EMAIL, MEMBERSHIP, PASSWORD, REDIRECT_URL } from './support/api.js';
+import { ACCOUNT, api, EXISTING_EMAIL, MEMBERSHIP, PASSWORD, REDIRECT_URL } from './support/api.js';
 import {
   button,
   resetAll,
@@ -47,7 +48,8 @@ describe('<wt-onboarding> events', () => {
   it('fires nothing when a property or the language is set', async () => {
     const el = await showStep('start');
     const fired: string[] = [];
-    for (const type of ['wt-step-change', 'wt-error', 'wt-account-created', 'wt-signed-in', 'wt-verified']) {
+    const types = ['wt-step-change', 'wt-error', 'wt-account-created', 'wt-signed-in', 'wt-signed-out', 'wt-verified'];
+    for (const type of types) {
       el.addEventListener(type, () => fired.push(type));
     }
     el.texts = { start: { action: 'Begin' } };
@@ -77,6 +79,31 @@ describe('<wt-onboarding> events', () => {
     type(el, 'password', PASSWORD);
     submitForm(el, 'password');
     expect((await event).detail.account.email).to.equal(EXISTING_EMAIL);
+  });
+
+  it('wt-signed-out carries the account that signed out, after the step changed to start', async () => {
+    const el = await showStep('supplier');
+    const order: string[] = [];
+    for (const type of ['wt-step-change', 'wt-signed-out']) el.addEventListener(type, () => order.push(type));
+    const event = next<WtSignedOutEvent>('wt-signed-out');
+    button(el, 'Uitloggen').click();
+    const { detail, bubbles, composed } = await event;
+    expect(detail.account).to.deep.equal(ACCOUNT);
+    expect(bubbles && composed).to.equal(true);
+    expect(order).to.deep.equal(['wt-step-change', 'wt-signed-out']);
+    expect(el.flow!.state.step).to.equal('start');
+  });
+
+  it('a session that ended by itself is no wt-signed-out: wt-error with session_expired', async () => {
+    const el = await showStep('supplier');
+    const signedOut: Event[] = [];
+    el.addEventListener('wt-signed-out', (e) => signedOut.push(e));
+    api.failNext('/eherkenning/start', { code: 'session_expired' });
+    const event = next<WtErrorEvent>('wt-error');
+    chooseSupplier(el);
+    expect((await event).detail).to.deep.equal({ code: 'session_expired', step: 'supplier' });
+    await settled(el, 'account');
+    expect(signedOut).to.deep.equal([]);
   });
 
   it('wt-error carries the code and the step', async () => {

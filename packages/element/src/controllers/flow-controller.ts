@@ -13,6 +13,7 @@ import { WtAccountCreatedEvent } from '../events/account-created.js';
 import { WtEherkenningRedirectEvent } from '../events/eherkenning-redirect.js';
 import { WtErrorEvent } from '../events/error.js';
 import { WtSignedInEvent } from '../events/signed-in.js';
+import { WtSignedOutEvent } from '../events/signed-out.js';
 import { WtStepChangeEvent } from '../events/step-change.js';
 import { WtVerifiedEvent } from '../events/verified.js';
 
@@ -103,6 +104,7 @@ export class FlowController implements ReactiveController {
       stepchange: (e) => host.dispatchEvent(new WtStepChangeEvent({ step: e.step, previousStep: e.previousStep })),
       accountcreated: (e) => host.dispatchEvent(new WtAccountCreatedEvent({ account: e.account })),
       signedin: (e) => host.dispatchEvent(new WtSignedInEvent({ account: e.account })),
+      signedout: (e) => host.dispatchEvent(new WtSignedOutEvent({ account: e.account })),
       verified: (e) => host.dispatchEvent(new WtVerifiedEvent({ organisation: e.organisation })),
       error: (e) => host.dispatchEvent(new WtErrorEvent({ code: e.error.code, step: e.step })),
       redirect: (e) => {

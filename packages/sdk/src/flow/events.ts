@@ -15,6 +15,11 @@ export interface FlowEventMap {
   accountcreated: FlowAccountEvent;
   /** The person signed in with an existing account (or after a password reset). */
   signedin: FlowAccountEvent;
+  /**
+   * The person signed out (`signOut()`, once the server ended the session). A session that ends by itself is no
+   * sign-out: that is the `error` event with `session_expired`.
+   */
+  signedout: FlowSignedOutEvent;
   /** The server confirmed the eHerkenning verification. */
   verified: FlowVerifiedEvent;
   /** An intent failed; `state.error` holds the same error. */
@@ -50,6 +55,15 @@ export class FlowAccountEvent extends Event {
   declare readonly account: Account;
   constructor(type: 'accountcreated' | 'signedin', account: Account) {
     super(type);
+    this.account = account;
+  }
+}
+
+/** The person signed out: `account` is who that was, when the flow knew it. */
+export class FlowSignedOutEvent extends Event {
+  declare readonly account: Account | undefined;
+  constructor(account: Account | undefined) {
+    super('signedout');
     this.account = account;
   }
 }

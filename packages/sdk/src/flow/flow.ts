@@ -18,6 +18,7 @@ import {
   FlowChangeEvent,
   FlowErrorEvent,
   FlowRedirectEvent,
+  FlowSignedOutEvent,
   FlowStepChangeEvent,
   FlowVerifiedEvent,
   type FlowEventMap,
@@ -529,12 +530,15 @@ export class OnboardingFlow extends EventTarget {
         },
         (session) => this.#answered(session),
       );
+    // Only a sign-out the server confirmed is one: a failed request leaves the person signed in, with the error.
     const signOut = () =>
       this.#run(
         (options) => this.client.logout(options),
         () => {
+          const account = this.#facts.account ?? undefined;
           this.#facts = { ...NO_FACTS, config: this.#facts.config };
           this.#go('start', 'signed_out');
+          this.dispatchEvent(new FlowSignedOutEvent(account));
         },
       );
     // The steps that set a password: the verdict the server will give (minus its blocklist), with the address

@@ -78,7 +78,8 @@ export interface SessionActions {
 export interface SignOutActions {
   /**
    * Signs out (`POST /logout`): the server ends the session, the flow forgets the account and the address, and
-   * shows `start` with the notice `signed_out`. On a shared computer, the next person starts clean.
+   * shows `start` with the notice `signed_out`, then dispatches `signedout` with the account. On a shared computer,
+   * the next person starts clean. When the request fails the person stays signed in, with the error.
    */
   signOut(): Promise<void>;
 }

@@ -10,6 +10,8 @@ import {
   STEP_STORAGE_KEY,
   createOnboardingClient,
   createOnboardingFlow,
+  type FlowErrorEvent,
+  FlowSignedOutEvent,
   type FlowState,
   type OnboardingClient,
   type OnboardingFlow,
@@ -94,7 +96,16 @@ function harness(
     clock: () => NOW,
   });
   const events: Event[] = [];
-  for (const type of ['change', 'stepchange', 'accountcreated', 'signedin', 'verified', 'error', 'redirect']) {
+  for (const type of [
+    'change',
+    'stepchange',
+    'accountcreated',
+    'signedin',
+    'signedout',
+    'verified',
+    'error',
+    'redirect',
+  ]) {
     flow.addEventListener(type, (event) => events.push(event));
   }
   const changes: [FlowState, FlowState][] = [];
@@ -453,10 +464,39 @@ describe('flow: signing in and the forgotten password', () => {
       await state.actions.signOut();
       assert.equal(at(h.flow, 'start').notice, 'signed_out', 'the start step confirms the sign-out');
       assert.ok(routes(h).includes('POST /logout'));
+      const signedOut = eventsOf<FlowSignedOutEvent>(h, 'signedout');
+      assert.equal(signedOut.length, 1, 'one signedout event');
+      assert.ok(signedOut[0] instanceof FlowSignedOutEvent);
+      assert.deepEqual(signedOut[0].account, start.account, 'it names the account that signed out');
+      assert.deepEqual(
+        h.events.slice(-3).map((event) => event.type),
+        ['change', 'stepchange', 'signedout'],
+        'after the step changed, as signedin comes after it',
+      );
       at(h.flow, 'start').actions.begin();
       at(h.flow, 'eherkenning-info').actions.next();
       assert.equal(at(h.flow, 'account').email, undefined, 'the address is forgotten: the next person starts clean');
     }
+  });
+
+  it('a sign-out the server did not confirm fires no signedout: the person is still signed in', async () => {
+    const h = harness({ session: signedIn() });
+    await h.flow.restore();
+    server.use(http.post(`${API}/logout`, () => HttpResponse.error()));
+    await at(h.flow, 'supplier').actions.signOut();
+    assert.equal(at(h.flow, 'supplier').error?.code, 'network_error');
+    assert.equal(eventsOf(h, 'signedout').length, 0);
+  });
+
+  it('a session that ends by itself is no sign-out: the error event with session_expired, no signedout', async () => {
+    // The session ended a minute ago: the flow's own check at its end finds it gone.
+    const h = harness({ session: signedIn({ expiresAt: new Date(NOW - 60_000).toISOString() }) });
+    await h.flow.restore();
+    answer('get', '/session', session());
+    await until(() => h.flow.state.step === 'account', 'the account step');
+    assert.equal(h.flow.state.error?.code, 'session_expired');
+    assert.equal(eventsOf<FlowErrorEvent>(h, 'error').at(-1)?.error.code, 'session_expired');
+    assert.equal(eventsOf(h, 'signedout').length, 0);
   });
 });
 
