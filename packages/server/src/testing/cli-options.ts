@@ -60,7 +60,7 @@ export function testingCliOptions(
   const set = (Object.keys(TEST_VARIABLES) as TestVariable[]).filter((name) => env[name] !== undefined);
   const why = !argv.includes(TEST_HARNESS_FLAG)
     ? `read only when the server is started with ${TEST_HARNESS_FLAG} (by the test harness)`
-    : env.NODE_ENV === 'production'
+    : env.NODE_ENV?.trim() === 'production' // trimmed as loadConfig reads it, which then runs as production
       ? 'never read when NODE_ENV=production'
       : undefined;
   if (why) return { options: {}, honoured: [], ignored: set.map((variable) => ({ variable, why })) };

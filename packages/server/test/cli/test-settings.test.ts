@@ -34,6 +34,8 @@ describe('the test-only variables of the CLI', () => {
     for (const [argv, env] of [
       [[], { ...STRAY, WT_TEST_OUTBOX: '{x' }],
       [[TEST_HARNESS_FLAG], { ...STRAY, NODE_ENV: 'production' }],
+      // The configuration trims NODE_ENV, so this process runs as production: the test variables must not apply.
+      [[TEST_HARNESS_FLAG], { ...STRAY, NODE_ENV: ' production\n' }],
     ] as const) {
       // A stray crash injection point (F5) must not kill a staging process either.
       const settings = testingCliOptions(argv, { ...env, WT_FAULT_POINT: 'account-inserted' });
