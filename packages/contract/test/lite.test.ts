@@ -69,6 +69,7 @@ const problem = {
   violations: ['too_short', 'missing_digit'],
   fields: { code: ['A verification code is exactly 6 digits.'], '': [] },
   step: 'code',
+  reason: 'anti_automation',
 };
 const session = {
   step: 'verified',

@@ -114,6 +114,12 @@ describe('answer schemas', () => {
     assert.equal(ProblemSchema.safeParse({ ...problem, code: 'teapot' }).success, false);
     assert.equal(ProblemSchema.safeParse({ ...problem, status: 200 }).success, false);
   });
+  it('keep the reason of a refusal, and take a reason this version does not know (a newer server may add one)', () => {
+    const refused = { ...problem, status: 429, code: 'rate_limited', retryAfterSeconds: 30, reason: 'anti_automation' };
+    assert.deepEqual(ProblemSchema.parse(refused), refused);
+    assert.equal(ProblemSchema.parse({ ...refused, reason: 'ip_reputation' }).reason, 'ip_reputation');
+    assert.equal(ProblemSchema.safeParse({ ...refused, reason: 7 }).success, false);
+  });
   it('refuse a session with an unknown step', () => {
     const session = {
       step: 'supplier',

@@ -18,6 +18,8 @@ export interface ProblemExtras {
   readonly fields?: Readonly<Record<string, readonly string[]>>;
   /** The step the flow is on now, when the error moved it (five wrong codes → `email`). */
   readonly step?: ServerStepId | null;
+  /** Why it was refused, where a UI says something else than the code's text (`anti_automation`). */
+  readonly reason?: string;
   /** Extra headers, such as `Allow` on 405. */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -111,7 +113,7 @@ export class ProblemError extends Error {
 
   /** The body of the answer. */
   toProblem(): Problem {
-    const { detail, attemptsLeft, retryAfterSeconds, violations, fields, step } = this.extras;
+    const { detail, attemptsLeft, retryAfterSeconds, violations, fields, step, reason } = this.extras;
     const body: Problem = {
       type: problemType(this.code),
       title: TEXTS[this.code][0],
@@ -124,6 +126,7 @@ export class ProblemError extends Error {
     if (violations !== undefined) body.violations = [...violations];
     if (fields !== undefined) body.fields = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [...v]]));
     if (step !== undefined) body.step = step;
+    if (reason !== undefined) body.reason = reason;
     return body;
   }
 

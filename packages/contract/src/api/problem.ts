@@ -5,8 +5,8 @@ import { SERVER_STEP_IDS } from '../steps.js';
 
 /**
  * Schema of an error answer: RFC 9457 problem details with the onboarding's stable `code`, and where they apply
- * the attempts left, the seconds to wait, the broken password rules, the fields at fault and the step the flow
- * is on now.
+ * the attempts left, the seconds to wait, the broken password rules, the fields at fault, the step the flow
+ * is on now and why a request was refused.
  */
 export const ProblemSchema = z.object({
   type: z.string(),
@@ -21,6 +21,12 @@ export const ProblemSchema = z.object({
   /** Field names (as in the request body) with what is wrong with each, for `invalid_request`. */
   fields: z.optional(z.record(z.string(), z.array(z.string()))),
   step: z.optional(z.nullable(z.enum(SERVER_STEP_IDS))),
+  /**
+   * Why the request was refused, where a UI should say something else than the code's usual text: `anti_automation`
+   * on `rate_limited` when the server's anti-automation hook (a CAPTCHA) refused it, so the person must do the check
+   * again. Any string, so a client keeps working when a newer server names another reason.
+   */
+  reason: z.optional(z.string()),
 });
 
 /** An error answer of the API. */

@@ -328,6 +328,7 @@ export const ProblemSchema: Twin<'ProblemSchema'> = object({
   violations: optional(array(enumOf(PASSWORD_VIOLATIONS))),
   fields: optional(record(array(string()))),
   step: optional(nullable(enumOf(SERVER_STEP_IDS))),
+  reason: optional(string()),
 });
 
 /** Schema of the server-side flow that is under way. */

@@ -33,8 +33,9 @@ export type AntiAutomationVerdict =
 /**
  * An optional check before a sign-up or password-reset start (SECURITY.md R5): a CAPTCHA or proof-of-work
  * verifier, an IP reputation lookup. Consulted after the body is validated and before anything else happens; a
- * refusal answers 429 `rate_limited`, a hook that throws, answers something else or takes longer than
- * `timeoutMs` answers 503 `service_unavailable` (it fails closed).
+ * refusal answers 429 `rate_limited` with `reason: "anti_automation"` (so a UI asks for the check again), a hook
+ * that throws, answers something else or takes longer than `timeoutMs` answers 503 `service_unavailable` (it fails
+ * closed).
  */
 export interface AntiAutomation {
   verify(request: AntiAutomationRequest): Promise<AntiAutomationVerdict> | AntiAutomationVerdict;
@@ -112,5 +113,10 @@ export async function checkAntiAutomation(
   const retryAfterSeconds =
     (typeof verdict === 'object' ? verdict.retryAfterSeconds : undefined) ?? DEFAULT_REFUSAL_RETRY_SECONDS;
   logger.warn('anti_automation_refused', { route: request.route, subject, hadToken: header.data !== undefined });
-  throw problem('rate_limited', { retryAfterSeconds });
+  // The reason tells a UI the person must do the check again (the token was single use), not just wait.
+  throw problem('rate_limited', { retryAfterSeconds, reason: 'anti_automation', detail: REFUSED_DETAIL });
 }
+
+const REFUSED_DETAIL =
+  'The anti-automation check (CAPTCHA) did not accept the token. Have the person do the check again and send the ' +
+  'request with the new token (a token is single use).';

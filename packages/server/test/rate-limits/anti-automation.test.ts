@@ -49,6 +49,7 @@ eachBackend('R5 anti-automation hook', (backend) => {
     assert.equal(answer.status, 429);
     assert.equal(answer.body.code, 'rate_limited');
     assert.equal(answer.headers.get('retry-after'), '30');
+    assert.equal(answer.body.reason, 'anti_automation', 'a UI can tell the check apart from a rate limit');
     assert.deepEqual(answer.headers.getSetCookie(), [], 'no session was made');
     assert.deepEqual(hook.calls, [{ clientAddress: client.ip, token: TOKEN, route: '/signup/email' }]);
     await stack.drain();
@@ -81,6 +82,7 @@ eachBackend('R5 anti-automation hook', (backend) => {
     assert.equal(answer.status, 429);
     assert.equal(answer.body.code, 'rate_limited');
     assert.equal(answer.headers.get('retry-after'), '120');
+    assert.equal(answer.body.reason, 'anti_automation');
     assert.equal(hook.calls[0]!.route, '/password/forgot');
     await stack.drain();
     assert.equal(stack.smtp.to(email).length, 0);
@@ -99,6 +101,7 @@ eachBackend('R5 anti-automation hook', (backend) => {
       const reply = await stack.client().post('/signup/email', { email });
       assert.equal(reply.status, 503, name);
       assert.equal(reply.body.code, 'service_unavailable', name);
+      assert.equal(reply.body.reason, undefined, `${name}: doing the check again would not help`);
       assert.ok(Number(reply.headers.get('retry-after')) > 0, name);
       await stack.drain();
       assert.equal(stack.smtp.to(email).length, 0, name);
@@ -165,7 +168,10 @@ eachBackend('R5 threshold on sign-up starts', (backend) => {
       addresses.push(email);
       const answer = await client.post('/signup/email', { email });
       statuses.push(answer.status);
-      if (i === 10) firstWait = Number(answer.headers.get('retry-after'));
+      if (i === 10) {
+        firstWait = Number(answer.headers.get('retry-after'));
+        assert.equal(answer.body.reason, undefined, 'a rate limit is no refused check: the person waits');
+      }
       stack.clock.advance(0.6);
     }
     assert.deepEqual(statuses.slice(0, 10), new Array<number>(10).fill(202));
