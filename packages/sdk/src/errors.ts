@@ -14,6 +14,11 @@ export interface OnboardingErrorOptions {
   readonly fields?: Readonly<Record<string, readonly string[]>>;
   /** The step the server says the flow is on now. */
   readonly step?: ServerStepId | null;
+  /**
+   * Why the server refused, where a UI says something else than the code's text: `anti_automation` (with
+   * `rate_limited`) when its anti-automation hook refused the token, so the person must do the CAPTCHA again.
+   */
+  readonly reason?: string;
   /** The server's problem details, as received. */
   readonly problem?: Problem;
   readonly cause?: unknown;
@@ -34,6 +39,7 @@ export class OnboardingError extends Error {
   declare readonly violations: readonly PasswordViolation[] | undefined;
   declare readonly fields: Readonly<Record<string, readonly string[]>> | undefined;
   declare readonly step: ServerStepId | null | undefined;
+  declare readonly reason: string | undefined;
   declare readonly problem: Problem | undefined;
 
   constructor(code: ErrorCode, message?: string, options: OnboardingErrorOptions = {}) {

@@ -222,6 +222,7 @@ async function problemOf(response: Response, name: EndpointName): Promise<Onboar
     violations: problem.violations,
     fields: problem.fields,
     step: problem.step,
+    reason: problem.reason,
     problem,
   });
 }

@@ -784,12 +784,26 @@ describe('client: the anti-automation token (R5)', () => {
     assert.equal(fetched, 0);
   });
 
-  it('a refusal of the hook is rate_limited with its wait, as the server answers it', async () => {
-    server.use(http.post(`${API}/signup/email`, () => problem('rate_limited', {}, { 'Retry-After': '30' })));
+  it('a refusal of the hook is rate_limited with its wait and reason anti_automation, as the server answers it', async () => {
+    server.use(
+      http.post(`${API}/signup/email`, () =>
+        problem('rate_limited', { reason: 'anti_automation' }, { 'Retry-After': '30' }),
+      ),
+    );
     const error = await client({ antiAutomationToken: () => 'spent' })
       .signupEmail({ email: 'jan@bedrijf.nl' })
       .catch((e: unknown) => e);
     assert.equal((error as OnboardingError).code, 'rate_limited');
     assert.equal((error as OnboardingError).retryAfterSeconds, 30);
+    assert.equal((error as OnboardingError).reason, 'anti_automation', 'a UI asks for the check again');
+  });
+
+  it('a plain rate limit has no reason: the person only waits', async () => {
+    server.use(http.post(`${API}/signup/email`, () => problem('rate_limited', { retryAfterSeconds: 30 })));
+    const error = await client()
+      .signupEmail({ email: 'jan@bedrijf.nl' })
+      .catch((e: unknown) => e);
+    assert.equal((error as OnboardingError).code, 'rate_limited');
+    assert.equal((error as OnboardingError).reason, undefined);
   });
 });

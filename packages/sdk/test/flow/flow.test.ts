@@ -501,6 +501,20 @@ describe('flow: signing in and the forgotten password', () => {
 });
 
 describe('flow: error states', () => {
+  it('refused by the anti-automation hook: the person stays on the e-mail step, state.error says why (R5)', async () => {
+    for (const step of ['email', 'password-email'] as const) {
+      const h = harness({ stored: step });
+      await h.flow.restore();
+      const path = step === 'email' ? '/signup/email' : '/password/forgot';
+      answer('post', path, problem('rate_limited', { retryAfterSeconds: 30, reason: 'anti_automation' }), 429);
+      await at(h.flow, step).actions.submit('jan@bedrijf.nl');
+      const state = at(h.flow, step);
+      assert.equal(state.error?.code, 'rate_limited');
+      assert.equal(state.error?.reason, 'anti_automation', 'a UI asks for the check again');
+      assert.equal(state.fieldErrors, undefined, 'the address is not at fault');
+    }
+  });
+
   it('code_invalid: stays on code, marks the field and shows the attempts left (C5)', async () => {
     const h = harness();
     const code = await toCode(h);
