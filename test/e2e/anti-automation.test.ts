@@ -27,7 +27,7 @@ describe('A server with the anti-automation hook, and <wt-onboarding> with a wid
   });
 
   it(
-    'a start without the token is refused with the wait and sends no mail; with the widget’s token the code step follows',
+    'a start without the token is refused, asking for the check again, and sends no mail; with the widget’s token the code step follows',
     JOURNEY_TIMEOUT,
     async () => {
       await inBrowser(stack, 'anti-automation', async (page) => {
@@ -39,10 +39,11 @@ describe('A server with the anti-automation hook, and <wt-onboarding> with a wid
         await app.account.createAccount();
         await app.email.waitUntilShown();
 
-        // The widget has no token yet: the hook refuses (429, Retry-After 30), and the element says when to retry.
+        // The widget has no token yet: the hook refuses (429, reason anti_automation), and the element asks for the
+        // check again.
         await app.email.submit(person.email);
         await app.email.waitForMessage(
-          'Je hebt het te vaak kort na elkaar geprobeerd. Probeer het over een minuut opnieuw.',
+          'De controle of je geen robot bent is niet gelukt. Doe de controle opnieuw en probeer het dan nog eens.',
         );
         assert.deepEqual(asked, [{ token: undefined, route: '/signup/email' }]);
         assert.equal(stack.mailbox.all(person.email).length, 0, 'a refused start sends no mail');

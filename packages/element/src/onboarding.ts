@@ -18,7 +18,7 @@ import styles from './onboarding.styles.js';
 import { renderStep } from './steps/render-step.js';
 import { startContent } from './steps/start.js';
 import { SIGN_UP_STEPS } from './steps/sign-up-steps.js';
-import { messageFor, type StepView } from './steps/view.js';
+import { isRefusedCheck, messageFor, type StepView } from './steps/view.js';
 
 /**
  * The whole Wij Techniek account onboarding in one tag: from "Start hier" through the e-mailed code, the
@@ -67,7 +67,7 @@ import { messageFor, type StepView } from './steps/view.js';
  * @csspart input-invalid - An invalid input (also part `input`), with a 6px start border: restore it here when a theme restyles `::part(input)`.
  * @csspart code-input - The verification code input (also part `input`).
  * @csspart supplier-select - The eHerkenning supplier drop-down (also part `input`).
- * @csspart error-message - The error message below a field.
+ * @csspart error-message - The error message below a field, or below the anti-automation widget when the server refused its token.
  * @csspart checklist - The live checklist of the password rules.
  * @csspart checklist-heading - The checklist's heading, "Je wachtwoord heeft:".
  * @csspart checklist-item - One rule of the checklist; its icon (○, or ✓ when met) is `::part(checklist-item)::before`.
@@ -381,11 +381,13 @@ export class WtOnboarding extends LitElement {
     const { error } = state;
     // An error already shown beside its field is announced, but not shown twice; a refused password is explained
     // beside the password field, with the checklist.
+    // A refused anti-automation check is explained below the widget, on the e-mail steps.
     const shownInField =
       error &&
       (error.code === 'password_policy'
         ? state.fieldErrors?.password !== undefined
-        : Object.values(state.fieldErrors ?? {}).some((codes) => codes.includes(error.code)));
+        : Object.values(state.fieldErrors ?? {}).some((codes) => codes.includes(error.code)) ||
+          (isRefusedCheck(state) && (state.step === 'email' || state.step === 'password-email')));
     const status = state.busy ? t.common.busy : this.#notice;
     // A div, not <header>: inside a page a <header> would become a second banner landmark.
     return html`<div part="header" class="header">

@@ -41,11 +41,19 @@ function recordTokens(): [string, string | null][] {
  * The element on `step` with a pasted widget: a container in the `anti-automation` slot holding the field a
  * CAPTCHA writes its token into (as Turnstile's hidden `cf-turnstile-response` input), with `token` in it.
  */
-async function withWidget(step: StepId, token: string, attributes: { reset?: string } = {}): Promise<WtOnboarding> {
+async function withWidget(
+  step: StepId,
+  token: string,
+  attributes: { reset?: string; lang?: 'nl' | 'en' } = {},
+): Promise<WtOnboarding> {
   await resetAll(sessionFor(step));
   sessionStorage.setItem(STEP_STORAGE_KEY, step);
   const el = await fixture<WtOnboarding>(html`
-    <wt-onboarding lang="nl" anti-automation-field=${FIELD} anti-automation-reset=${attributes.reset ?? ''}>
+    <wt-onboarding
+      lang=${attributes.lang ?? 'nl'}
+      anti-automation-field=${FIELD}
+      anti-automation-reset=${attributes.reset ?? ''}
+    >
       <div slot="anti-automation" class="cf-turnstile">
         <p>Controle: ben je een mens?</p>
         <input type="hidden" name=${FIELD} .value=${token} />
@@ -54,6 +62,20 @@ async function withWidget(step: StepId, token: string, attributes: { reset?: str
   `);
   await settled(el, step);
   return el;
+}
+
+const REASON = 'anti_automation';
+
+/** What the person reads when the hook refused the token: do the check again. */
+const REFUSED = {
+  nl: 'De controle of je geen robot bent is niet gelukt. Doe de controle opnieuw en probeer het dan nog eens.',
+  en: 'The check that you are not a robot did not succeed. Do the check again and then try once more.',
+};
+
+/** The error message right after the widget's slot in the form, or '' when there is none. */
+function besideWidget(el: WtOnboarding): string {
+  const next = shadow(el, 'slot[name="anti-automation"]')?.nextElementSibling;
+  return next?.matches('[part~="error-message"]') ? (next.textContent?.replace(/\s+/gu, ' ').trim() ?? '') : '';
 }
 
 /** The slotted field the widget writes into. */
@@ -142,7 +164,7 @@ describe('<wt-onboarding> anti-automation widget (R5)', () => {
     expect(seen.find(([request]) => request === 'POST /signup/email')?.[1]).to.equal('from a script');
   });
 
-  it('refused by the hook: the wait is said, the widget is reset, and the next try with its new token works', async () => {
+  it('refused by the hook: says to do the check again, beside the widget, and the next try with its new token works', async () => {
     const seen = recordTokens();
     const el = await withWidget('email', 'spent-token', { reset: 'fakeCaptcha' });
     let resets = 0;
@@ -154,12 +176,14 @@ describe('<wt-onboarding> anti-automation widget (R5)', () => {
         setTimeout(() => (field(el).value = `fresh-token-${resets}`), 10);
       },
     };
-    api.failNext('/signup/email', { code: 'rate_limited', extra: { retryAfterSeconds: 30 } });
+    api.failNext('/signup/email', { code: 'rate_limited', extra: { retryAfterSeconds: 30, reason: REASON } });
     await send(el);
     expect(el.flow!.state.step).to.equal('email');
-    expect(alertText(el)).to.equal(
-      'Je hebt het te vaak kort na elkaar geprobeerd. Probeer het over een minuut opnieuw.',
-    );
+    // Announced as every error is, and shown where the person acts on it: below the widget, above the button.
+    expect(alertText(el)).to.equal(REFUSED.nl);
+    expect(besideWidget(el)).to.equal(REFUSED.nl);
+    expect(shadow(el, '[role="alert"]')!.classList.contains('visually-hidden'), 'not shown twice').to.equal(true);
+    expect(shadow(el, '[name="email"]')!.getAttribute('aria-invalid'), 'the address is not at fault').to.equal('false');
     expect(resets).to.equal(1);
     await waitUntil(() => field(el).value === 'fresh-token-1', 'the widget gave no new token');
 
@@ -172,6 +196,33 @@ describe('<wt-onboarding> anti-automation widget (R5)', () => {
       'fresh-token-1',
     ]);
     expect(resets).to.equal(2);
+  });
+
+  it('refused by the hook, in English and on the forgotten-password step', async () => {
+    const el = await withWidget('password-email', 'spent-token', { lang: 'en' });
+    api.failNext('/password/forgot', { code: 'rate_limited', extra: { retryAfterSeconds: 30, reason: REASON } });
+    await send(el);
+    expect(el.flow!.state.step).to.equal('password-email');
+    expect(alertText(el)).to.equal(REFUSED.en);
+    expect(besideWidget(el)).to.equal(REFUSED.en);
+  });
+
+  it('a rate limit that is no refused check still says the wait, in the alert, with nothing beside the widget', async () => {
+    const el = await withWidget('email', 'token');
+    api.failNext('/signup/email', { code: 'rate_limited', extra: { retryAfterSeconds: 30 } });
+    await send(el);
+    expect(alertText(el)).to.equal(
+      'Je hebt het te vaak kort na elkaar geprobeerd. Probeer het over een minuut opnieuw.',
+    );
+    expect(besideWidget(el)).to.equal('');
+    expect(shadow(el, '[role="alert"]')!.classList.contains('visually-hidden')).to.equal(false);
+  });
+
+  it('the message beside the widget passes axe (WCAG 2.2 AA)', async () => {
+    const el = await withWidget('email', 'spent-token');
+    api.failNext('/signup/email', { code: 'rate_limited', extra: { retryAfterSeconds: 30, reason: REASON } });
+    await send(el);
+    await expect(el).to.be.accessible();
   });
 
   it('an address refused before sending spends no token and resets nothing', async () => {

@@ -224,4 +224,7 @@ export const en: Translation = {
     minutes: 'You tried too often in a short time. Try again in {minutes|a minute|# minutes}.',
     hours: 'You tried too often in a short time. Try again in {hours|an hour|# hours}.',
   },
+  antiAutomation: {
+    refused: 'The check that you are not a robot did not succeed. Do the check again and then try once more.',
+  },
 };

@@ -227,4 +227,7 @@ export const nl: Translation = {
     minutes: 'Je hebt het te vaak kort na elkaar geprobeerd. Probeer het over {minutes|een minuut|# minuten} opnieuw.',
     hours: 'Je hebt het te vaak kort na elkaar geprobeerd. Probeer het over {hours|een uur|# uur} opnieuw.',
   },
+  antiAutomation: {
+    refused: 'De controle of je geen robot bent is niet gelukt. Doe de controle opnieuw en probeer het dan nog eens.',
+  },
 };

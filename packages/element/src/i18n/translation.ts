@@ -191,6 +191,14 @@ export interface Translation {
     readonly minutes: string;
     readonly hours: string;
   };
+  /** The server's anti-automation check (the CAPTCHA in the `anti-automation` slot). */
+  readonly antiAutomation: {
+    /**
+     * Instead of the `rate_limited` texts when the server's anti-automation hook refused the token (the problem's
+     * `reason` is `anti_automation`): the person must do the check again, not wait. Shown below the widget.
+     */
+    readonly refused: string;
+  };
 }
 
 /** A partial {@link Translation}, to any depth (`verified.right.administer` alone): what a page overrides in `texts`. */

@@ -1,12 +1,13 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { StateOf } from '@wij-techniek/onboarding-sdk';
 import { actions, field, secondary, submit, text } from './parts.js';
-import { forField, onSubmit, type StepContent, type StepView } from './view.js';
+import { forField, isRefusedCheck, messageFor, onSubmit, type StepContent, type StepView } from './view.js';
 
 /**
  * `email` and `password-email`: the address a verification code is sent to. The two requests the server's
  * anti-automation hook guards start here, so the page's CAPTCHA widget (the `anti-automation` slot) shows above the
- * send button, in the tab order between the address and the button.
+ * send button, in the tab order between the address and the button. When the hook refused its token, the message
+ * to do the check again stands right below the widget (and is announced by the alert region, as field errors are).
  */
 export function renderEmail(view: StepView, state: StateOf<'email'> | StateOf<'password-email'>): StepContent {
   const { t } = view;
@@ -29,6 +30,13 @@ export function renderEmail(view: StepView, state: StateOf<'email'> | StateOf<'p
           value: state.email ?? '',
         })}
         <slot name="anti-automation"></slot>
+        ${
+          isRefusedCheck(state)
+            ? html`<div part="error-message" class="error-message" id="wt-anti-automation-error">
+                <p>${messageFor(view, 'rate_limited')}</p>
+              </div>`
+            : nothing
+        }
         ${actions(
           submit(view, texts.action),
           secondary(view, t.common.back, () => state.actions.back()),

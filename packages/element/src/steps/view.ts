@@ -71,6 +71,7 @@ export type FormValues = (name: string) => string;
 export function messageFor(view: StepView, code: FieldErrorCode): string {
   const { state, t } = view;
   const wait = state.error?.retryAfterSeconds;
+  if (code === 'rate_limited' && isRefusedCheck(state)) return t.antiAutomation.refused;
   if (code === 'rate_limited' && wait !== undefined) return formatWait(t.rateLimited, wait);
   const policy = 'policy' in state ? state.policy : undefined;
   // Beside a field, invalid_request (empty, or not as asked: a code the SDK refused unsent) says what to fill in.
@@ -86,4 +87,12 @@ export function messageFor(view: StepView, code: FieldErrorCode): string {
     min: policy?.minLength,
     max: policy?.maxLength,
   });
+}
+
+/**
+ * Whether the server's anti-automation hook refused the token of the state's last request: the person must do the
+ * check (the CAPTCHA) again rather than wait, whatever `Retry-After` says.
+ */
+export function isRefusedCheck(state: FlowState): boolean {
+  return state.error?.code === 'rate_limited' && state.error.reason === 'anti_automation';
 }
