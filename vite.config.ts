@@ -104,6 +104,8 @@ function cdnBundle(): Plugin[] {
               (bundle) => {
                 response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
                 response.setHeader('Cache-Control', 'no-cache');
+                // As a CDN serves it: a page on any origin may load the module.
+                response.setHeader('Access-Control-Allow-Origin', '*');
                 response.end(bundle);
               },
               (error: unknown) => {
@@ -149,6 +151,9 @@ export default defineConfig({
     host: 'localhost',
     port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: true,
+    // Vite's own CORS would answer the preflights of `/api` itself, without `Access-Control-Allow-Credentials`, so
+    // a page on another origin (listed in ALLOWED_ORIGINS) failed there; the server's CORS answers instead.
+    cors: false,
     proxy: {
       // changeOrigin stays false: the server checks the browser's own Origin against ALLOWED_ORIGINS.
       '/api': { target: apiTarget, changeOrigin: false, xfwd: true },

@@ -183,6 +183,7 @@ function stopChild(child, graceMs = 20_000) {
  * @property {number} [webPort] the example site's port (5173)
  * @property {string} [dataDir] PGlite's directory (`.data/`)
  * @property {string} [logDir] where the children's output goes (`<dataDir>/logs`)
+ * @property {string[]} [extraOrigins] origins allowed beside the example site's: a web editor's own test page
  * @property {Record<string, string>} [serverEnv] extra environment for the server (e.g. `SMTP_URL`)
  * @property {(piece: string, code: number | null, log: string) => void} [onCrash] a child stopped on its own
  * @property {AbortSignal} [signal] stops a start that is under way (Ctrl-C while PGlite initialises)
@@ -219,7 +220,8 @@ export async function startStack(options = {}) {
 
   const site = `http://localhost:${webPort}`;
   // The origins the server lets eHerkenning return to; the simulator's login form must be allowed to end there.
-  const allowedOrigins = options.serverEnv?.ALLOWED_ORIGINS ?? site;
+  const allowedOrigins =
+    options.serverEnv?.ALLOWED_ORIGINS ?? [...new Set([site, ...(options.extraOrigins ?? [])])].join(',');
   const issuer = `http://localhost:${simPort}`;
   const children = [];
   let stopping = false;

@@ -4,6 +4,7 @@
 //
 //   PORT=8790 SIM_PORT=8791 WEB_PORT=5180 npm start      other ports
 //   DATA_DIR=/tmp/wt npm start                            another database directory
+//   ALLOWED_ORIGINS=http://localhost:8000 npm start       a page of your own may use the API too
 import { join, resolve } from 'node:path';
 import { PortInUseError, REPO, StackError, startStack } from './stack.mjs';
 
@@ -17,6 +18,33 @@ function portFrom(variable, fallback) {
     process.exit(1);
   }
   return port;
+}
+
+/**
+ * Reads origins the server allows beside the example site's (a web editor trying the two lines on a page of their
+ * own), or stops with one line naming the variable.
+ */
+function originsFrom(variable) {
+  const values = (process.env[variable] ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+  return values.map((value) => {
+    let origin;
+    try {
+      origin = new URL(value).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (!origin || origin === 'null' || origin !== value.replace(/\/$/u, '')) {
+      console.error(
+        `npm start: ${variable} must be comma-separated origins, scheme, host and port without a path, such as ` +
+          `http://localhost:8000 (got ${JSON.stringify(value)}).`,
+      );
+      process.exit(1);
+    }
+    return origin;
+  });
 }
 
 const aborter = new AbortController();
@@ -61,6 +89,7 @@ try {
     simPort: portFrom('SIM_PORT', 8788),
     webPort: portFrom('WEB_PORT', 5173),
     dataDir: process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(REPO, '.data'),
+    extraOrigins: originsFrom('ALLOWED_ORIGINS'),
     signal: aborter.signal,
     onCrash(piece, code, log) {
       console.error(`npm start: the ${piece} stopped (exit code ${code}). Its last lines:\n${log}`);
