@@ -15,6 +15,7 @@ import type { WtAccountCreatedEvent } from './events/account-created.js';
 import type { WtSignedInEvent } from './events/signed-in.js';
 import { format, type LanguageTextOverrides, type TextOverrides } from './i18n/translation.js';
 import styles from './onboarding.styles.js';
+import { checklistMet, withChecklistMet } from './steps/password-fields.js';
 import { renderStep } from './steps/render-step.js';
 import { startContent } from './steps/start.js';
 import { SIGN_UP_STEPS } from './steps/sign-up-steps.js';
@@ -259,6 +260,9 @@ export class WtOnboarding extends LitElement {
   /** Set by "Opnieuw proberen": focus moves to the heading once the load worked. */
   #focusAfterRetry = false;
   #flowLang: { flow: OnboardingFlow; lang: string } | undefined;
+  /** The password typed when the last error arrived, and the error after which the typing met the checklist. */
+  #refusedPassword = '';
+  #checklistMetAfter: FlowState['error'];
   #credential: { id: string; password: string } | undefined;
 
   constructor() {
@@ -305,6 +309,18 @@ export class WtOnboarding extends LitElement {
     ) {
       this.#notice = format(this.#localize.t.code.resent, { email: state.email });
     }
+    // A refused password is settled once the typing has changed it to one that meets every rule of the checklist;
+    // breaking a rule again shows in the checklist, not as the old refusal coming back.
+    const { error, actions } = state;
+    if (error !== this.#lastState?.error) this.#refusedPassword = this.password;
+    else if (
+      error &&
+      this.password !== this.#refusedPassword &&
+      'policy' in state &&
+      'checkPassword' in actions &&
+      checklistMet(state.policy, actions.checkPassword(this.password))
+    )
+      this.#checklistMetAfter = error;
     this.#lastState = state;
     this.#setCustomState('busy', state.busy);
   }
@@ -347,7 +363,8 @@ export class WtOnboarding extends LitElement {
   #renderFlow() {
     const flow = this.flow;
     if (!flow) return this.#renderLoading();
-    const { state } = flow;
+    const { state: current } = flow;
+    const state = current.error && current.error === this.#checklistMetAfter ? withChecklistMet(current) : current;
     const t = this.#localize.t;
     const view: StepView = {
       state,
@@ -360,7 +377,7 @@ export class WtOnboarding extends LitElement {
       homeUrl: this.homeUrl,
       act: (run) => {
         // The state a button was rendered for must still be current: no double submit, no stale action.
-        if (flow.state !== state || state.busy) return;
+        if (flow.state !== current || current.busy) return;
         try {
           Promise.resolve(run()).catch(reportError);
         } catch (error) {

@@ -161,6 +161,68 @@ describe('<wt-onboarding> errors', () => {
     expect(shadowAll(el, '[part~="checklist-item"].unmet')).to.have.length(4);
   });
 
+  for (const step of ['details', 'password-new', 'invitation'] as const) {
+    it(`password_policy on ${step}: the line beside the password goes once the typing meets every rule (P1)`, async () => {
+      const el = await showStep(step);
+      type(el, 'password', 'Kort-1a');
+      type(el, 'passwordRepeat', 'Kort-1a');
+      submitForm(el, 'password');
+      await failedOn(el, step);
+      expect(invalidField(el, 'password')).to.equal(nl.errors.password_policy);
+
+      // Not yet: one rule is still unmet, the checklist says so and the line stays.
+      type(el, 'password', 'ZonnigDak20245');
+      await el.updateComplete;
+      expect(invalidField(el, 'password')).to.equal(nl.errors.password_policy);
+
+      type(el, 'password', PASSWORD);
+      await el.updateComplete;
+      expect(shadowAll(el, '[part~="checklist-item"].unmet')).to.have.length(0);
+      const input = shadow<HTMLInputElement>(el, '[name="password"]')!;
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
+      expect(fieldError(el, 'password')).to.equal('');
+      expect(shadow(el, '[part~="field-invalid"] [name="password"]')).to.equal(null);
+      // Nothing left to announce either: the alert region holds no stale refusal.
+      expect(alertText(el)).to.equal('');
+
+      // Settled for good: breaking a rule again is shown by the checklist, not by the old refusal coming back.
+      type(el, 'password', 'Zonnig-Dak');
+      await el.updateComplete;
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
+      expect(alertText(el)).to.equal('');
+    });
+  }
+
+  it('password_policy: what the checklist cannot see stays beside the password until the next submit (P3)', async () => {
+    const el = await showStep('details');
+    type(el, 'password', 'Jansen-Dak-1');
+    type(el, 'passwordRepeat', 'Jansen-Dak-1');
+    type(el, 'firstName', 'Jan');
+    type(el, 'lastName', 'Jansen');
+    submitForm(el, 'password');
+    await failedOn(el, 'details');
+    expect(shadowAll(el, '#wt-password-error p').map((p) => p.textContent.trim())).to.deep.equal([
+      nl.errors.password_policy,
+      nl.violations.contains_personal_data,
+    ]);
+    type(el, 'password', PASSWORD);
+    await el.updateComplete;
+    // The checklist's part went; the name in the old password is the server's to judge again.
+    expect(invalidField(el, 'password')).to.equal(nl.violations.contains_personal_data);
+
+    const blocked = await showStep('details');
+    type(blocked, 'password', BLOCKLISTED);
+    type(blocked, 'passwordRepeat', BLOCKLISTED);
+    type(blocked, 'firstName', 'Jan');
+    type(blocked, 'lastName', 'Jansen');
+    submitForm(blocked, 'password');
+    await failedOn(blocked, 'details');
+    type(blocked, 'password', PASSWORD);
+    await blocked.updateComplete;
+    expect(invalidField(blocked, 'password')).to.equal(nl.violations.blocklisted);
+    expect(alertText(blocked)).to.equal(nl.errors.password_policy);
+  });
+
   it('a failed submit moves focus to the first invalid field, and the alert still announces it', async () => {
     const el = await showStep('details');
     type(el, 'password', PASSWORD);

@@ -4,6 +4,7 @@ import {
   passwordRulesAttribute,
   violationsOfRule,
   type FieldErrorCode,
+  type FlowState,
   type PasswordPolicy,
   type PasswordVerdict,
 } from '@wij-techniek/onboarding-sdk';
@@ -44,11 +45,35 @@ export function newPasswordFields(
     ${checklist(view, policy, verdict)} ${repeat} ${actions(passwordToggle(view, 'wt-password wt-passwordRepeat'))}`;
 }
 
+/** The violations the checklist of `policy` shows, one rule each. */
+const listedBy = (policy: PasswordPolicy) => new Set<FieldErrorCode>(passwordRules(policy).flatMap(violationsOfRule));
+
+/** True when `verdict` ticks off every rule of the checklist, as the checklist shows it. */
+export function checklistMet(policy: PasswordPolicy, verdict: PasswordVerdict): boolean {
+  const listed = listedBy(policy);
+  return verdict.length > 0 && !verdict.violations.some((violation) => listed.has(violation));
+}
+
+/**
+ * `state` once the person's typing met every rule of the checklist after a refusal: without the violations the
+ * checklist shows, and, when nothing is left beside the password, without a `password_policy` error (nothing stale
+ * stays in the alert region). What the checklist cannot see (the server's blocklist, personal data) stays until
+ * the next submit: only the server can say whether the new password still breaks it.
+ */
+export function withChecklistMet(state: FlowState): FlowState {
+  if (!('policy' in state)) return state;
+  const listed = listedBy(state.policy);
+  const { password = [], ...others } = state.fieldErrors ?? {};
+  const left = password.filter((code) => !listed.has(code));
+  const error = state.error?.code === 'password_policy' && left.length === 0 ? undefined : state.error;
+  return { ...state, error, fieldErrors: left.length > 0 ? { ...others, password: left } : others };
+}
+
 /** The view with the password's violations that the checklist shows folded into one `password_policy` line. */
 function withChecklist(view: StepView, policy: PasswordPolicy): StepView {
   const { state } = view;
   const codes = state.fieldErrors?.password;
-  const listed = new Set<FieldErrorCode>(passwordRules(policy).flatMap(violationsOfRule));
+  const listed = listedBy(policy);
   if (!codes?.some((code) => listed.has(code))) return view;
   const password: FieldErrorCode[] = ['password_policy', ...codes.filter((code) => !listed.has(code))];
   return { ...view, state: { ...state, fieldErrors: { ...state.fieldErrors, password } } };
