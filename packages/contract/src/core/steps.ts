@@ -45,3 +45,10 @@ export type ServerStepId = (typeof SERVER_STEP_IDS)[number];
 
 /** What kind of server-side flow a session is in. */
 export const FLOW_KINDS = ['signup', 'password-reset', 'invitation'] as const;
+
+/**
+ * The query parameter of the sign-in link in the "you already have an account" mail (`APP_URL?wt-sign-in=1`): the
+ * page opens on the sign-in step (`account`) rather than the code step, for which that mail brings no code. Only the
+ * mail carries it: the session of that sign-up looks like any other (SECURITY.md R4).
+ */
+export const SIGN_IN_PARAM = 'wt-sign-in';

@@ -1,6 +1,7 @@
 import {
   EHERKENNING_OUTCOME_PARAM,
   LANGUAGES,
+  SIGN_IN_PARAM,
   checkPassword as verdictOf,
   type Config,
   type EherkenningOutcome,
@@ -196,15 +197,17 @@ export class OnboardingFlow extends EventTarget {
   /**
    * Finds where the person is: loads `GET /config` and `GET /session`, reads the eHerkenning callback's
    * `wt-eherkenning` parameter (removing it from the address bar) and an invitation link's `wt-invitation`
-   * token, and shows the step the server reports, or the step stored before a server-side flow existed.
+   * token, and shows the step the server reports, or the step stored before a server-side flow existed. The
+   * `wt-sign-in` parameter of the "you already have an account" mail's link (removed too) shows the sign-in step
+   * while nobody is signed in, with the address of the session's flow.
    * The callback's parameter alone grants nothing: `verified` only when the session shows a membership.
    *
    * Resolves with the new state (a failure is in `state.error`); rejects only when `signal` aborts it.
    */
   async restore(signal?: AbortSignal): Promise<FlowState> {
     must(signal === undefined || signal instanceof AbortSignal, 'signal must be an AbortSignal');
-    const { outcome, invitationToken: token } = readLanding(this.#href());
-    this.#clean(EHERKENNING_OUTCOME_PARAM);
+    const { outcome, invitationToken: token, signIn } = readLanding(this.#href());
+    this.#clean(EHERKENNING_OUTCOME_PARAM, SIGN_IN_PARAM);
     this.#invitationToken = token;
     await this.#run(
       async (options) => {
@@ -225,7 +228,11 @@ export class OnboardingFlow extends EventTarget {
       ([session, error]) => {
         // The server's record of the round trip wins over the parameter anyone can put in an address.
         const confirmed = outcome && (session.eherkenning?.outcome ?? outcome);
-        this.#server(session, error, confirmed);
+        // The sign-in link of the "you already have an account" mail: that sign-up's flow waits for a code that
+        // never comes, so the sign-in step shows, with the flow's address (only the mail tells the two apart, R4).
+        const chosen = signIn ? 'account' : undefined;
+        if (chosen) this.#learn({ email: this.#facts.email ?? session.flow?.email });
+        this.#server(session, error, confirmed, undefined, chosen);
         const state = this.#state;
         if (state.step === 'verified' && confirmed === 'verified') {
           this.dispatchEvent(new FlowVerifiedEvent(state.organisation));
@@ -343,7 +350,13 @@ export class OnboardingFlow extends EventTarget {
    * Learns what the server answered and shows the step it named. The flow known before the answer goes along, so
    * the transition can tell an e-mail step's answer that kept the running flow (no mail sent) from a new one.
    */
-  #server(answer: ServerAnswer, error?: OnboardingError, outcome?: EherkenningOutcome, notice?: FlowNotice): void {
+  #server(
+    answer: ServerAnswer,
+    error?: OnboardingError,
+    outcome?: EherkenningOutcome,
+    notice?: FlowNotice,
+    chosen?: LocalStepId,
+  ): void {
     const previousFlow = this.#facts.flow;
     this.#learn(answer);
     const { step } = answer;
@@ -356,6 +369,7 @@ export class OnboardingFlow extends EventTarget {
       outcome,
       previousFlow,
       notice,
+      chosen,
     });
   }
 
@@ -477,9 +491,9 @@ export class OnboardingFlow extends EventTarget {
     return (this.#options.location ?? globals.location)?.href;
   }
 
-  /** Removes the flow's query parameter `name` from the address bar, when it is there. */
-  #clean(name: string): void {
-    const clean = without(this.#href(), name);
+  /** Removes the flow's query parameters `names` from the address bar, when one is there. */
+  #clean(...names: string[]): void {
+    const clean = without(this.#href(), ...names);
     if (clean !== undefined) (this.#options.history ?? globals.history)?.replaceState(null, '', clean);
   }
 

@@ -87,6 +87,11 @@ export type FlowEvent =
       readonly outcome?: EherkenningOutcome | undefined;
       readonly previousFlow?: FlowInfo | null | undefined;
       readonly notice?: FlowNotice | undefined;
+      /**
+       * A step of the client's that wins over the server's while nobody is signed in: `account` for the sign-in link
+       * of the "you already have an account" mail (whose flow waits for a code that never comes).
+       */
+      readonly chosen?: LocalStepId | undefined;
     }
   /** An intent started: the last one's error and notice go. */
   | { readonly type: 'busy' }
@@ -115,7 +120,7 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
     case 'server': {
       const { facts, outcome } = event;
       // Only a signed-in person starts eHerkenning: back from it without an account, the session has gone.
-      const step = serverTarget(event.step, facts, outcome ? 'account' : event.fallback);
+      const step = serverTarget(event.step, facts, outcome ? 'account' : event.fallback, event.chosen);
       // The server reports `email` only when its flow ended (five wrong codes, or it expired).
       const ended = event.step === step && step.endsWith('email');
       const next = enter(
@@ -143,9 +148,15 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
   }
 }
 
-/** The step for what the server reports. */
-export function serverTarget(step: ServerStepId | null, facts: FlowFacts, fallback: LocalStepId): StepId {
+/** The step for what the server reports; `chosen` wins while nobody is signed in. */
+export function serverTarget(
+  step: ServerStepId | null,
+  facts: FlowFacts,
+  fallback: LocalStepId,
+  chosen?: LocalStepId,
+): StepId {
   if (facts.invitation) return 'invitation';
+  if (chosen && !facts.account) return chosen;
   // No server-side flow: a signed-in account is either verified for an organisation or still has to be.
   return step ?? (facts.account ? (facts.memberships.length > 0 ? 'verified' : 'supplier') : fallback);
 }

@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import {
   CodedTypeError,
   OnboardingError,
+  SIGN_IN_PARAM,
   STEP_STORAGE_KEY,
   createOnboardingClient,
   createOnboardingFlow,
@@ -1007,6 +1008,42 @@ describe('flow: restore after a reload', () => {
     const pending = h.flow.restore(controller.signal);
     controller.abort(new Error('disconnected'));
     await assert.rejects(pending, /disconnected/);
+  });
+});
+
+describe('flow: the sign-in link of the "you already have an account" mail (R4)', () => {
+  const link = `${PAGE}?${new URLSearchParams({ tab: '2', [SIGN_IN_PARAM]: '1' })}`;
+
+  it('opens the sign-in step, not the code step no code will come for, with the address filled in', async () => {
+    // The sign-up of an address with an account: the server made a flow as for a new address (R4).
+    const h = harness({ href: link, session: session({ step: 'code', flow: flowInfo() }) });
+    const state = await h.flow.restore();
+    assert.equal(state.step, 'account');
+    assert.equal(state.error, undefined);
+    assert.equal(at(h.flow, 'account').email, 'jan@bedrijf.nl');
+    assert.deepEqual(h.replaced, [`${PAGE}?tab=2`], 'the parameter leaves the address bar');
+    assert.equal(h.storage.get(STEP_STORAGE_KEY), 'account', 'a reload stays on the sign-in step');
+  });
+
+  it('opened in another browser, without a session: the sign-in step', async () => {
+    const h = harness({ href: link });
+    assert.equal((await h.flow.restore()).step, 'account');
+    assert.equal(at(h.flow, 'account').email, undefined);
+  });
+
+  it('someone is signed in already: their step, as without the link', async () => {
+    const h = harness({ href: link, session: signedIn() });
+    assert.equal((await h.flow.restore()).step, 'supplier');
+    assert.deepEqual(h.replaced, [`${PAGE}?tab=2`]);
+  });
+
+  it('eHerkenning comes back to the page without the parameter', async () => {
+    const h = harness({ href: link, session: signedIn() });
+    await h.flow.restore();
+    answer('post', '/eherkenning/start', { redirectUrl: 'https://broker.test/start' });
+    await at(h.flow, 'supplier').actions.choose('kpn');
+    const start = h.sent.find((s) => s.route === 'POST /eherkenning/start');
+    assert.equal((start?.body as { returnTo: string }).returnTo, `${PAGE}?tab=2`);
   });
 });
 

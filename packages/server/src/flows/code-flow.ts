@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  SIGN_IN_PARAM,
   VERIFICATION_CODE_RULES,
   type FlowAccepted,
   type Language,
@@ -307,7 +308,10 @@ export class CodeFlows {
     const base = { to: flow.email, lang: flow.lang };
     if (flow.kind === 'signup') {
       if (accountExists) {
-        await ctx.enqueueMail(tx, { ...base, template: 'account-exists', data: { signInUrl: ctx.config.appUrl } });
+        // The link opens the sign-in step: this session's flow waits for a code that this mail does not bring.
+        const signInUrl = new URL(ctx.config.appUrl);
+        signInUrl.searchParams.set(SIGN_IN_PARAM, '1');
+        await ctx.enqueueMail(tx, { ...base, template: 'account-exists', data: { signInUrl: signInUrl.href } });
       } else {
         await ctx.enqueueMail(tx, { ...base, template: 'verification-code', data: { code, minutes } });
       }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { SIGN_IN_PARAM } from '@wij-techniek/onboarding-contract';
 import { codeHmac, generateCode } from '../../src/security/codes.ts';
 import { deriveKeys } from '../../src/security/keys.ts';
 import type { AnswerBody } from '../helpers/client.ts';
@@ -306,6 +307,20 @@ eachBackend('sign-up', (backend) => {
     assert.equal(hint.subject, 'Je hebt al een Wij Techniek-account');
     assert.doesNotMatch(hint.text, /[0-9]{6}/);
     assert.match(stack.smtp.to(fresh).at(-1)!.subject, /^Je verificatiecode: [0-9]{6}$/);
+  });
+
+  it('R4: the "you already have an account" mail links to the sign-in step (wt-sign-in), not the code step', async () => {
+    const existing = await signUp(stack, stack.client());
+    await stack.client().post('/signup/email', { email: existing });
+    await stack.drain();
+    const hint = stack.smtp.to(existing).at(-1)!;
+    const appUrl = stack.server.context.config.appUrl;
+    const links = [...hint.html.matchAll(/href="([^"]+)"/g)].map(([, href]) => new URL(href!.replace(/&amp;/g, '&')));
+    const signIn = links.find((link) => link.origin === new URL(appUrl).origin);
+    assert.ok(signIn, `a link to the app in ${hint.html}`);
+    assert.equal(signIn.searchParams.get(SIGN_IN_PARAM), '1', signIn.href);
+    assert.ok(hint.text.includes(signIn.href), 'the text part carries the same link');
+    // Only the mail says the address has an account: the session of that sign-up shows the code step (R4).
   });
 
   it('F1: details before the code is verified → 409 step_out_of_order; no session → 409', async () => {
