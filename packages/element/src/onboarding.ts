@@ -262,6 +262,8 @@ export class WtOnboarding extends LitElement {
   #flowLang: { flow: OnboardingFlow; lang: string } | undefined;
   /** The password typed when the last error arrived, and the error after which the typing met the checklist. */
   #refusedPassword = '';
+  /** True once a new code was sent on the code step shown. */
+  #resent = false;
   #checklistMetAfter: FlowState['error'];
   #credential: { id: string; password: string } | undefined;
 
@@ -291,6 +293,7 @@ export class WtOnboarding extends LitElement {
       this.password = '';
       this.passwordVisible = false;
       this.#notice = '';
+      this.#resent = false;
       if (!isPasswordStep(state.step)) this.#credential = undefined;
       if (this.#lastState) this.#setCustomState(`step-${this.#lastState.step}`, false);
       this.#setCustomState(`step-${state.step}`, true);
@@ -309,6 +312,10 @@ export class WtOnboarding extends LitElement {
     ) {
       this.#notice = format(this.#localize.t.code.resent, { email: state.email });
     }
+    // A later resend time without an error: a new code went out (from here or another tab), older ones are void.
+    const last = this.#lastState;
+    if (!state.error && last && 'resendAvailableAt' in state && 'resendAvailableAt' in last)
+      this.#resent ||= state.resendAvailableAt > last.resendAvailableAt;
     // A refused password is settled once the typing has changed it to one that meets every rule of the checklist;
     // breaking a rule again shows in the checklist, not as the old refusal coming back.
     const { error, actions } = state;
@@ -370,6 +377,7 @@ export class WtOnboarding extends LitElement {
       state,
       t,
       resendSeconds: 'resendAvailableAt' in state ? this.#countdown.secondsUntil(state.resendAvailableAt) : 0,
+      resent: this.#resent,
       passwordVisible: this.passwordVisible,
       password: this.password,
       eherkenningInfoUrl: this.eherkenningInfoUrl,

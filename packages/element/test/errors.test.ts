@@ -3,6 +3,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { PasswordViolation } from '@wij-techniek/onboarding-sdk';
 import { TRANSLATIONS } from '../src/controllers/localize-controller.js';
+import { format } from '../src/i18n/translation.js';
 import type { WtOnboarding } from '../src/onboarding.js';
 import { ACCOUNT, api, BLOCKLISTED, EXISTING_EMAIL, PASSWORD } from './support/api.js';
 import {
@@ -47,6 +48,31 @@ describe('<wt-onboarding> errors', () => {
     // Announced in the alert region, but not shown twice.
     expect(alertText(el)).to.contain('Deze code klopt niet');
     expect(shadow(el, '[role="alert"]')!.classList.contains('visually-hidden')).to.equal(true);
+  });
+
+  it('code_invalid after "Stuur een nieuwe code": points at the newest e-mail, attempts left kept (C5, C7)', async () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const t = TRANSLATIONS[lang];
+      const el = await showStep('code', { lang, session: { ...sessionFor('code'), flow: api.codeFlow('signup') } });
+      type(el, 'code', '000000');
+      submitForm(el, 'code');
+      await failedOn(el, 'code');
+      // Before a resend only the one code exists: no talk of a newer e-mail.
+      expect(invalidField(el, 'code')).to.equal(format(t.errors.code_invalid, { attemptsLeft: 4 }));
+
+      button(el, t.code.resend).click();
+      await waitUntil(() => !el.flow!.state.busy && !el.flow!.state.error, 'the resend did not end');
+      await el.updateComplete;
+      type(el, 'code', '000000');
+      submitForm(el, 'code');
+      await failedOn(el, 'code');
+      const message = format(t.code.invalidAfterResend, { attemptsLeft: 3 });
+      expect(invalidField(el, 'code')).to.equal(message);
+      expect(alertText(el)).to.equal(message);
+    }
+    expect(format(nl.code.invalidAfterResend, { attemptsLeft: 3 })).to.equal(
+      'Deze code klopt niet. Heb je een nieuwe code aangevraagd? Gebruik dan de code uit de nieuwste e-mail. Je kunt het nog 3 keer proberen.',
+    );
   });
 
   it('a code refused before sending (empty, letters): "fill in the code", no wrong code, no try counted (C5)', async () => {

@@ -67,6 +67,8 @@ export const en: Translation = {
     resend: 'Send a new code',
     resendIn: 'You can ask for a new code in {seconds} seconds.',
     resent: 'We sent a new code to {email}.',
+    invalidAfterResend:
+      'This code is not right. Did you ask for a new code? Then use the code from the newest e-mail. You have {attemptsLeft|# try|# tries} left.',
     changeEmail: 'Use a different e-mail address',
   },
   details: {

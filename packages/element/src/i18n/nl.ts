@@ -67,6 +67,8 @@ export const nl: Translation = {
     resend: 'Stuur een nieuwe code',
     resendIn: 'Je kunt over {seconds} seconden een nieuwe code aanvragen.',
     resent: 'We hebben een nieuwe code gestuurd naar {email}.',
+    invalidAfterResend:
+      'Deze code klopt niet. Heb je een nieuwe code aangevraagd? Gebruik dan de code uit de nieuwste e-mail. Je kunt het nog {attemptsLeft|# keer|# keer} proberen.',
     changeEmail: 'Ander e-mailadres gebruiken',
   },
   details: {

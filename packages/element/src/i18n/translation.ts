@@ -86,6 +86,11 @@ export interface Translation {
     readonly resendIn: string;
     readonly changeEmail: string;
     readonly resent: string;
+    /**
+     * Instead of `errors.code_invalid` once a new code was asked for on this step: the code of an older e-mail no
+     * longer works, so the text points at the newest. `{attemptsLeft|…}` as there.
+     */
+    readonly invalidAfterResend: string;
   };
   readonly details: {
     readonly heading: string;

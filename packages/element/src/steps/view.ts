@@ -21,6 +21,8 @@ export interface StepView {
   readonly t: Translation;
   /** Seconds until another code may be requested (code steps). */
   readonly resendSeconds: number;
+  /** True once a new code was sent on this code step: a wrong code may be one of an older e-mail. */
+  readonly resent?: boolean;
   /** Whether password fields show their text. */
   readonly passwordVisible: boolean;
   /** The password typed so far, for the live checklist. */
@@ -78,9 +80,11 @@ export function messageFor(view: StepView, code: FieldErrorCode): string {
   const template =
     code === 'invalid_request' && view.field
       ? t.fields[view.field]
-      : code in t.violations
-        ? t.violations[code as keyof Translation['violations']]
-        : t.errors[code as keyof Translation['errors']];
+      : code === 'code_invalid' && view.resent
+        ? t.code.invalidAfterResend
+        : code in t.violations
+          ? t.violations[code as keyof Translation['violations']]
+          : t.errors[code as keyof Translation['errors']];
   return format(template, {
     attemptsLeft: state.error?.attemptsLeft ?? ('attemptsLeft' in state ? state.attemptsLeft : undefined),
     retryAfterSeconds: wait,
