@@ -230,7 +230,10 @@ export class OnboardingFlow extends EventTarget {
         const confirmed = outcome && (session.eherkenning?.outcome ?? outcome);
         // The sign-in link of the "you already have an account" mail: that sign-up's flow waits for a code that
         // never comes, so the sign-in step shows, with the flow's address (only the mail tells the two apart, R4).
-        const chosen = signIn ? 'account' : undefined;
+        // A step stored while the server's flow is at its code step is one the person went back to ("Ander
+        // e-mailadres gebruiken", "Terug"), or the e-mail step whose answer the reload cut off: the code step
+        // itself stores none. It stays, with the flow's address to send again (F4 keeps the code already sent).
+        const chosen = signIn ? 'account' : session.step?.endsWith('code') ? this.#stored() : undefined;
         if (chosen) this.#learn({ email: this.#facts.email ?? session.flow?.email });
         this.#server(session, error, confirmed, undefined, chosen);
         const state = this.#state;
@@ -388,7 +391,9 @@ export class OnboardingFlow extends EventTarget {
     const moved = data.step !== previous.step;
     if (moved) this.#epoch++;
     const state = (this.#state = moved ? this.#withActions(data) : freeze(data, previous.actions));
-    this.#remember(state.step);
+    // Only a step the flow moved to is kept: a restore on the initial `start` stores nothing that would later
+    // count as the person's own step (see restore).
+    if (moved) this.#remember(state.step);
     this.#watchEnd(state);
     this.dispatchEvent(new FlowChangeEvent(state, previous));
     if (moved) this.dispatchEvent(new FlowStepChangeEvent(state.step, previous.step));
@@ -470,13 +475,18 @@ export class OnboardingFlow extends EventTarget {
   }
 
   #storedStep(): LocalStepId {
+    return this.#stored() ?? 'start';
+  }
+
+  /** The step kept in storage, if any: the last step the client owned on this tab, unless a later one was not. */
+  #stored(): LocalStepId | undefined {
     try {
       const value = this.#storage()?.getItem(STEP_STORAGE_KEY);
       if (isLocalStep(value)) return value;
     } catch {
       // Storage can be switched off (private windows, cookie settings): a reload then starts at the beginning.
     }
-    return 'start';
+    return undefined;
   }
 
   #remember(step: StepId): void {

@@ -911,14 +911,73 @@ describe('flow: restore after a reload', () => {
     ['password-new', session({ step: 'password-new', flow: flowInfo({ kind: 'password-reset' }) })],
   ];
   for (const [step, answerSession] of serverSteps) {
-    it(`returns to ${step} because the session says so, whatever the storage holds`, async () => {
-      const h = harness({ session: answerSession, stored: 'start' });
+    // A stored step on the code steps means the person left them (see below); a reload there stores nothing.
+    const stored = step.endsWith('code') ? undefined : 'start';
+    it(`returns to ${step} because the session says so, whatever the storage holds (${stored ?? 'nothing'})`, async () => {
+      const h = harness({ session: answerSession, stored });
       const state = await h.flow.restore();
       assert.equal(state.step, step);
       assert.equal(state.error, undefined);
       assert.equal(h.storage.get(STEP_STORAGE_KEY), undefined, 'the server owns the step now');
     });
   }
+
+  for (const [signup, codeStep, emailStep] of [
+    [true, 'code', 'email'],
+    [false, 'password-code', 'password-email'],
+  ] as const) {
+    const kind = signup ? 'signup' : 'password-reset';
+    const onCode = () => session({ step: codeStep, flow: flowInfo({ kind }) });
+
+    it(`a reload after going back from ${codeStep} to ${emailStep} stays there, with the flow's address`, async () => {
+      const before = harness();
+      const code = signup ? await toCode(before) : await toPasswordCode(before);
+      code.actions.changeEmail();
+      assert.equal(before.storage.get(STEP_STORAGE_KEY), emailStep);
+      // The reload: a new page with the same tab's storage, and the server still at the code step.
+      const h = harness({ session: onCode(), stored: emailStep });
+      const state = await h.flow.restore();
+      assert.equal(state.step, emailStep, 'the step the person went back to');
+      assert.equal(state.error, undefined);
+      assert.equal(at(h.flow, emailStep).email, 'jan@bedrijf.nl');
+    });
+
+    it(`a reload after going back from ${codeStep} to account stays on account`, async () => {
+      const h = harness({ session: onCode(), stored: 'account' });
+      assert.equal((await h.flow.restore()).step, 'account');
+      at(h.flow, 'account').actions.back();
+      at(h.flow, 'eherkenning-info').actions.back();
+      const again = harness({ session: onCode(), stored: at(h.flow, 'start').step });
+      assert.equal((await again.flow.restore()).step, 'start', 'wherever the person went back to');
+    });
+
+    it(`a reload while the ${emailStep} step's request is under way: ${emailStep} with the address; the same address again keeps the code sent (F4)`, async () => {
+      // The server made the flow and mailed a code, but its answer never reached the page that reloaded.
+      const h = harness({ session: onCode(), stored: emailStep });
+      await h.flow.restore();
+      const email = at(h.flow, emailStep);
+      assert.equal(email.email, 'jan@bedrijf.nl');
+      answer('post', signup ? '/signup/email' : '/password/forgot', { step: codeStep, flow: flowInfo({ kind }) }, 202);
+      await email.actions.submit(email.email ?? '');
+      assert.equal(at(h.flow, codeStep).alreadySent, true, 'no new mail; the code on its way still works');
+    });
+  }
+
+  it('a stored step does not hide a signed-in account or a flow past its code step', async () => {
+    for (const answerSession of [signedIn(), session({ step: 'details', flow: flowInfo() })]) {
+      const h = harness({ session: answerSession, stored: 'email' });
+      assert.equal((await h.flow.restore()).step, answerSession.step);
+    }
+  });
+
+  it('a restore that failed leaves nothing stored: the retry still shows the server’s code step', async () => {
+    const h = harness();
+    server.use(http.get(`${API}/session`, () => HttpResponse.error()));
+    await h.flow.restore();
+    assert.equal(at(h.flow, 'start').error?.code, 'network_error');
+    server.use(http.get(`${API}/session`, () => HttpResponse.json(session({ step: 'code', flow: flowInfo() }))));
+    assert.equal((await h.flow.restore()).step, 'code');
+  });
 
   it('the code step after a reload shows the server’s attempts and address', async () => {
     const h = harness({ session: session({ step: 'code', flow: flowInfo({ attemptsLeft: 2 }) }) });
