@@ -64,8 +64,14 @@ export interface SessionState {
   expired: boolean;
 }
 
-// The last-seen time is written at most this often: an idle timeout of minutes does not need every request to write.
-const TOUCH_AFTER_SECONDS = 60;
+/**
+ * How long after the last recorded activity a request writes it again: a tenth of the idle time, never more than a
+ * minute. Not every request needs to write (the 30-minute default writes once a minute), yet with a short idle time
+ * a request in the last part of the window must still move the end on, as "Doorgaan" on the notice does.
+ */
+function touchAfterSeconds(idleSeconds: number): number {
+  return Math.min(60, idleSeconds / 10);
+}
 
 /**
  * Server-side sessions (SECURITY.md S1–S5): an opaque cookie of 256 bits, stored as its SHA-256, HttpOnly,
@@ -110,7 +116,10 @@ export class SessionService {
             });
             state.expired = true;
             this.#clearCookie(c);
-          } else if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_AFTER_SECONDS * 1000) {
+          } else if (
+            now.getTime() - row.last_seen_at.getTime() >=
+            touchAfterSeconds(this.#config.sessionIdleMinutes * 60) * 1000
+          ) {
             await this.#db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.id, now]);
             state.current = this.#record({ ...row, last_seen_at: now });
           } else {

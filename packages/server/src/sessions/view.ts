@@ -14,7 +14,8 @@ export async function sessionFlow(db: Queryable, session: SessionRecord | null):
 /**
  * When the session ends if nothing happens, and whether activity moves that on (WCAG 2.2.1: the page warns before
  * the end and, when it can, offers to extend it). The idle end counts from the last recorded activity, which a
- * request writes at most once a minute, so the time given is never later than the real end.
+ * request writes at most once a minute (a tenth of the idle time when that is shorter), so the time given is never
+ * later than the real end.
  */
 export function sessionEnd(session: SessionRecord | null): Pick<Session, 'expiresAt' | 'extendable'> {
   if (!session) return { expiresAt: null, extendable: false };

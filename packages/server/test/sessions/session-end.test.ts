@@ -102,6 +102,41 @@ eachBackend('session end (WCAG 2.2.1)', (backend) => {
     });
   });
 
+  describe('idle 1 minute (the shortest SESSION_IDLE_MINUTES allows)', () => {
+    let stack: TestStack;
+    before(async () => {
+      stack = await startStack(backend, { env: { SESSION_IDLE_MINUTES: '1' } });
+    });
+    after(async () => {
+      await stack?.close();
+    });
+
+    // The notice shows from two minutes before the end, so with one minute idle it is up at once; its "Doorgaan"
+    // is GET /session. Activity written only once a minute never fell inside a window of one minute.
+    it('"Doorgaan" (GET /session) shortly before the end moves the end on, and the session lives on', async () => {
+      const client = stack.client();
+      await signUp(stack, client);
+      const first = sessionOf(await client.get('/session')).expiresAt!;
+      stack.clock.advance(50);
+      const extended = sessionOf(await client.get('/session'));
+      assert.equal(extended.extendable, true);
+      assert.ok(extended.expiresAt! > first, `the end moved on from ${first}: ${extended.expiresAt}`);
+      assert.equal(extended.expiresAt, inMinutes(stack, 1), 'one minute from the click');
+      stack.clock.advance(50);
+      assert.notEqual((await client.get('/session')).body.account, null, 'still signed in 100 s after sign-up');
+    });
+
+    it('S4: idle+1 s still ends it, and the end given is never later than the real end', async () => {
+      const client = stack.client();
+      await signUp(stack, client);
+      stack.clock.advance(30);
+      const given = sessionOf(await client.get('/session')).expiresAt!;
+      assert.ok(given <= inMinutes(stack, 1));
+      stack.clock.advance(Date.parse(given) / 1000 - stack.clock.ms / 1000 + 1);
+      assert.equal((await client.get('/session')).body.account, null, 'ended at the time it gave');
+    });
+  });
+
   describe('when the absolute end comes before the idle end', () => {
     let stack: TestStack;
     before(async () => {
