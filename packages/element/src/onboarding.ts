@@ -402,7 +402,6 @@ export class WtOnboarding extends LitElement {
     // Without the server's configuration no later step can work (no suppliers, no policy): stay on the start.
     if (!flow.config) return this.#renderLoadFailed(view);
     const { heading, body } = renderStep(view);
-    const index = SIGN_UP_STEPS.indexOf(state.step);
     const { error } = state;
     // An error already shown beside its field is announced, but not shown twice; a refused password is explained
     // beside the password field, with the checklist.
@@ -414,17 +413,7 @@ export class WtOnboarding extends LitElement {
         : Object.values(state.fieldErrors ?? {}).some((codes) => codes.includes(error.code)) ||
           (isRefusedCheck(state) && (state.step === 'email' || state.step === 'password-email')));
     const status = state.busy ? t.common.busy : this.#notice;
-    // A div, not <header>: inside a page a <header> would become a second banner landmark.
-    return html`<div part="header" class="header">
-        ${
-          index >= 0
-            ? html`<p part="progress" class="progress">
-                ${format(t.common.progress, { current: index + 1, total: SIGN_UP_STEPS.length })}
-              </p>`
-            : nothing
-        }
-        <h2 part="heading" class="heading" id="wt-heading" tabindex="-1">${heading}</h2>
-      </div>
+    return html`${this.#renderHeader(state.step, heading)}
       <div part="status" class=${status ? 'status' : 'status visually-hidden'} role="status">${status || nothing}</div>
       <div
         part="status-error"
@@ -503,16 +492,33 @@ export class WtOnboarding extends LitElement {
         ${t.common.retry}
       </button>`,
     );
-    return html`<div part="header" class="header">
-        <h2 part="heading" class="heading" id="wt-heading" tabindex="-1">${heading}</h2>
-      </div>
+    // Online, the service did not answer: waiting helps, the connection does not (and the web editor is told why).
+    const online = navigator.onLine;
+    if (!busy && online) hintUnreachable(this.apiBase);
+    return html`${this.#renderHeader('start', heading)}
       <div part="status" class=${busy ? 'status' : 'status visually-hidden'} role="status">
         ${busy ? t.common.busy : nothing}
       </div>
       <div part="status-error" class=${busy ? 'status visually-hidden' : 'status status-error'} role="alert">
-        ${busy ? nothing : t.common.loadFailed}
+        ${busy ? nothing : online ? t.common.unreachable : t.common.loadFailed}
       </div>
       <section part="step step-start" class="step" aria-labelledby="wt-heading">${body}</section>`;
+  }
+
+  /** The progress ("Stap 1 van 8", on the sign-up path) and the step's heading, which takes focus. */
+  #renderHeader(step: StepId, heading: string) {
+    const index = SIGN_UP_STEPS.indexOf(step);
+    // A div, not <header>: inside a page a <header> would become a second banner landmark.
+    return html`<div part="header" class="header">
+      ${
+        index >= 0
+          ? html`<p part="progress" class="progress">
+              ${format(this.#localize.t.common.progress, { current: index + 1, total: SIGN_UP_STEPS.length })}
+            </p>`
+          : nothing
+      }
+      <h2 part="heading" class="heading" id="wt-heading" tabindex="-1">${heading}</h2>
+    </div>`;
   }
 
   /** Loads again what the first load could not; once it works, focus goes to the step's heading. */
@@ -587,6 +593,27 @@ function parseTexts(value: string | null): TextOverrides | undefined {
     console.warn('<wt-onboarding>: the texts attribute is not valid JSON and is ignored.');
     return undefined;
   }
+}
+
+/** The API addresses whose failed load the console has explained already: once each, not on every retry. */
+const hinted = new Set<string>();
+
+/**
+ * For the web editor, once per address: the onboarding's first load found no API at `apiBase` although the page is
+ * online. A wrong `api-base`, a server down, or a page whose origin the server does not allow (CORS).
+ */
+function hintUnreachable(apiBase: string): void {
+  let url = apiBase;
+  try {
+    url = new URL(apiBase, document.baseURI).href;
+  } catch {
+    // Not a URL at all: the hint names it as typed.
+  }
+  if (hinted.has(url)) return;
+  hinted.add(url);
+  console.warn(
+    `<wt-onboarding>: no answer from the onboarding API at ${url} (the api-base attribute) for this page (${location.origin}). Check api-base, that the server runs, and that its ALLOWED_ORIGINS lets this origin in (CORS): docs/editors.md, "Is this page allowed?".`,
+  );
 }
 
 /** How long before the session's end the notice appears: enough to read it and act (WCAG 2.2.1 asks 20 s). */

@@ -5,6 +5,7 @@ export const en: Translation = {
   common: {
     loading: 'One moment, loading your details…',
     loadFailed: 'We could not load the sign-up details. Check your internet connection and try again.',
+    unreachable: 'We could not load the sign-up details: our service cannot be reached right now. Try again later.',
     retry: 'Try again',
     busy: 'One moment…',
     back: 'Back',

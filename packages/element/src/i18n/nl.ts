@@ -5,6 +5,8 @@ export const nl: Translation = {
   common: {
     loading: 'Even geduld, we laden je gegevens…',
     loadFailed: 'We konden de aanmeldgegevens niet laden. Controleer je internetverbinding en probeer het opnieuw.',
+    unreachable:
+      'We konden de aanmeldgegevens niet laden: onze dienst is nu niet bereikbaar. Probeer het later opnieuw.',
     retry: 'Opnieuw proberen',
     busy: 'Even geduld…',
     back: 'Terug',

@@ -15,7 +15,13 @@ export interface Translation {
   /** Texts shared by several steps. */
   readonly common: {
     readonly loading: string;
+    /** The first load failed while the browser is offline (`navigator.onLine` false): check the connection. */
     readonly loadFailed: string;
+    /**
+     * The first load failed while the browser is online: the service does not answer (down, or a wrong `api-base`
+     * or a page its server does not allow, which the console then explains to the web editor). Try again later.
+     */
+    readonly unreachable: string;
     readonly retry: string;
     readonly busy: string;
     readonly back: string;
