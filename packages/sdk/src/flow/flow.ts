@@ -234,7 +234,6 @@ export class OnboardingFlow extends EventTarget {
         // e-mailadres gebruiken", "Terug"), or the e-mail step whose answer the reload cut off: the code step
         // itself stores none. It stays, with the flow's address to send again (F4 keeps the code already sent).
         const chosen = signIn ? 'account' : session.step?.endsWith('code') ? this.#stored() : undefined;
-        if (chosen) this.#learn({ email: this.#facts.email ?? session.flow?.email });
         this.#server(session, error, confirmed, undefined, chosen);
         const state = this.#state;
         if (state.step === 'verified' && confirmed === 'verified') {
@@ -286,8 +285,7 @@ export class OnboardingFlow extends EventTarget {
         failure.step !== step &&
         (await this.client.session(options).catch(() => undefined));
       if (id !== this.#callId) return;
-      // The server has dropped the flow (too many codes, expired): keep its address, so the e-mail step shows it.
-      if (session) this.#learn({ ...session, email: this.#facts.email ?? this.#facts.flow?.email });
+      if (session) this.#learn(session);
       this.#fail(failure, step);
     } finally {
       if (id === this.#callId) this.#controller = undefined;
@@ -340,7 +338,10 @@ export class OnboardingFlow extends EventTarget {
    * Other fields of an answer (`step`, `eherkenning`) ride along unread.
    */
   #learn(facts: Partial<FlowFacts>): void {
-    this.#facts = { ...this.#facts, ...facts };
+    const next = { ...this.#facts, ...facts };
+    // The address of the server's flow, when none was typed here, stays to fill in again: also once the server
+    // has dropped the flow (too many codes, expired) or the person left it (changeEmail, back, a reload there).
+    this.#facts = { ...next, email: next.email ?? this.#facts.flow?.email ?? next.flow?.email };
   }
 
   /** Moves to a step the client owns; any request under way becomes stale. */

@@ -40,7 +40,7 @@ export interface FlowFacts {
   readonly account: Account | null;
   readonly memberships: readonly Membership[];
   readonly flow: FlowInfo | null;
-  /** The address the person typed last, to fill in again (never stored). */
+  /** The address the person typed last, else that of the server's flow, to fill in again (never stored). */
   readonly email?: string | undefined;
   readonly invitation?: InvitationPreview | undefined;
   /**

@@ -556,6 +556,27 @@ describe('flow: error states', () => {
     assert.equal(email.email, 'jan@bedrijf.nl');
   });
 
+  it('the 5th wrong code after a reload, when asking the session fails: the e-mail step still shows the address (C5)', async () => {
+    const h = harness({ session: session({ step: 'code', flow: flowInfo() }) });
+    await h.flow.restore();
+    answer('post', '/signup/code', problem('code_invalid', { attemptsLeft: 0, step: 'email' }));
+    server.use(http.get(`${API}/session`, () => HttpResponse.error()));
+    await at(h.flow, 'code').actions.submit('000000');
+    const email = at(h.flow, 'email');
+    assert.equal(email.error?.code, 'too_many_attempts');
+    assert.equal(email.email, 'jan@bedrijf.nl');
+  });
+
+  it('a code flow that ended while the page was idle: the e-mail step shows its address (C5)', async () => {
+    const h = harness({ session: session({ step: 'code', flow: flowInfo() }) });
+    await h.flow.restore();
+    answer('get', '/session', session({ step: 'email', expiresAt: SESSION_ENDS_AT, extendable: true }));
+    await at(h.flow, 'code').actions.stayActive();
+    const email = at(h.flow, 'email');
+    assert.equal(email.error?.code, 'flow_expired');
+    assert.equal(email.email, 'jan@bedrijf.nl');
+  });
+
   for (const [signup, kind] of [
     [true, 'signup'],
     [false, 'password-reset'],
@@ -570,6 +591,7 @@ describe('flow: error states', () => {
       await code.actions.submit('000000');
       const email = at(h.flow, start);
       assert.equal(email.error?.code, 'too_many_attempts');
+      assert.equal(email.email, 'jan@bedrijf.nl', 'the address is filled in to send again');
       assert.equal((email.error?.cause as OnboardingError | undefined)?.code, 'code_invalid');
       assert.equal(email.fieldErrors, undefined, 'no "wrong code" next to a field that is gone');
       const [event] = eventsOf<Event & { error: OnboardingError; step: StepId }>(h, 'error');
