@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LANGUAGES } from '@wij-techniek/onboarding-contract';
+import { LANGUAGES, type Language } from '@wij-techniek/onboarding-contract';
 import { enqueueMail, renderMail, type MailTemplateName, type MailTemplates } from '../../src/index.ts';
 import { DATABASE_URL, eachBackend, PG_SKIP, startStack, uniqueEmail, type TestStack } from '../helpers/harness.ts';
 
@@ -45,6 +45,21 @@ describe('mail templates', () => {
       'Your verification code: 012345',
     );
     assert.match(renderMail('invitation', SAMPLES.invitation, 'nl').text, /declaraties indienen/);
+  });
+
+  it('the sign-up and the password-reset code mails tell themselves apart in the inbox, each with its code', () => {
+    const subjects = (lang: Language) => ({
+      signUp: renderMail('verification-code', { code: '012345', minutes: 30 }, lang).subject,
+      reset: renderMail('password-code', { code: '543210', minutes: 30 }, lang).subject,
+    });
+    assert.deepEqual(subjects('nl'), {
+      signUp: 'Je verificatiecode: 012345',
+      reset: 'Je code voor een nieuw wachtwoord: 543210',
+    });
+    assert.deepEqual(subjects('en'), {
+      signUp: 'Your verification code: 012345',
+      reset: 'Your code for a new password: 543210',
+    });
   });
 });
 

@@ -25,7 +25,7 @@ eachBackend('password reset (issue 10)', (backend) => {
     assert.equal(forgot.body.flow!.kind, 'password-reset');
     await stack.drain();
     const mail = stack.smtp.to(email).at(-1)!;
-    assert.match(mail.subject, /^Your verification code: [0-9]{6}$/);
+    assert.match(mail.subject, /^Your code for a new password: [0-9]{6}$/);
     assert.match(mail.text, /set a new password/);
     assert.equal((await client.get('/session')).body.step, 'password-code');
     const code = await client.post('/password/code', { code: stack.smtp.codeFor(email) });
@@ -60,7 +60,7 @@ eachBackend('password reset (issue 10)', (backend) => {
       { ...b.body, flow: { ...b.body.flow!, email: 'x', resendAvailableAt: '', expiresAt: '' } },
     );
     await stack.drain();
-    assert.match(stack.smtp.to(known).at(-1)!.subject, /^Je verificatiecode: [0-9]{6}$/);
+    assert.match(stack.smtp.to(known).at(-1)!.subject, /^Je code voor een nieuw wachtwoord: [0-9]{6}$/);
     const hint = stack.smtp.to(unknown).at(-1)!;
     assert.equal(hint.subject, 'Geen Wij Techniek-account met dit adres');
     assert.doesNotMatch(hint.text, /[0-9]{6}/);
