@@ -18,6 +18,7 @@ import styles from './onboarding.styles.js';
 import { checklistMet, withChecklistMet } from './steps/password-fields.js';
 import { renderStep } from './steps/render-step.js';
 import { startContent } from './steps/start.js';
+import { rememberedSupplier } from './steps/supplier.js';
 import { SIGN_UP_STEPS } from './steps/sign-up-steps.js';
 import { isRefusedCheck, messageFor, type StepView } from './steps/view.js';
 
@@ -274,6 +275,8 @@ export class WtOnboarding extends LitElement {
     this.#focusOnFirstStep = new URLSearchParams(location.search).has(EHERKENNING_OUTCOME_PARAM);
     this.addEventListener('wt-account-created', (event) => this.#offerCredential(event));
     this.addEventListener('wt-signed-in', (event) => this.#offerCredential(event));
+    // Whoever uses this tab next does not find the previous person's supplier chosen.
+    this.addEventListener('wt-signed-out', () => rememberedSupplier(null));
   }
 
   /** The SDK flow this element shows, once created: to observe or drive it from script. */

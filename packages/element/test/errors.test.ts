@@ -330,6 +330,67 @@ describe('<wt-onboarding> errors', () => {
     });
   }
 
+  for (const outcome of ['cancelled', 'level_too_low'] as const) {
+    it(`back from eHerkenning (${outcome}): the supplier chosen before is chosen again`, async () => {
+      const el = await showStep('supplier');
+      el.addEventListener('wt-eherkenning-redirect', (event) => event.preventDefault());
+      const select = shadow<HTMLSelectElement>(el, 'select')!;
+      select.value = 'digidentity';
+      select.form!.requestSubmit();
+      await waitUntil(() => api.requests.includes('POST /eherkenning/start') && !el.flow!.state.busy, 'not sent');
+      el.remove();
+
+      // The broker sends the person back to this page: a new page load, in the same tab.
+      api.session.eherkenning = outcome;
+      setParam('wt-eherkenning', outcome);
+      const back = await fixture<WtOnboarding>(html`<wt-onboarding></wt-onboarding>`);
+      await settled(back, 'supplier');
+      expect(shadow<HTMLSelectElement>(back, 'select')!.value).to.equal('digidentity');
+      // Sending it again is one click on Verder.
+      back.addEventListener('wt-eherkenning-redirect', (event) => event.preventDefault());
+      shadow<HTMLSelectElement>(back, 'select')!.form!.requestSubmit();
+      await waitUntil(
+        () => api.bodies.get('/eherkenning/start')?.supplierId === 'digidentity' && !back.flow!.state.busy,
+      );
+    });
+  }
+
+  it('signing out forgets the supplier: the next person in this tab chooses their own', async () => {
+    const el = await showStep('supplier');
+    sessionStorage.setItem('wt-onboarding-supplier', 'kpn');
+    button(el, nl.common.signOut).click();
+    await settled(el, 'start');
+    expect(sessionStorage.getItem('wt-onboarding-supplier')).to.equal(null);
+  });
+
+  it('a remembered supplier the list no longer has is not chosen; no storage is no problem', async () => {
+    await resetAll(sessionFor('supplier'));
+    sessionStorage.setItem('wt-onboarding-supplier', 'verdwenen-leverancier');
+    const el = await fixture<WtOnboarding>(html`<wt-onboarding></wt-onboarding>`);
+    await settled(el, 'supplier');
+    expect(shadow<HTMLSelectElement>(el, 'select')!.value).to.equal('');
+
+    // Storage that refuses every read and write, as a sandboxed frame's does.
+    const saved = Object.getOwnPropertyDescriptors(Storage.prototype);
+    const refuse = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    for (const name of ['getItem', 'setItem', 'removeItem']) {
+      Object.defineProperty(Storage.prototype, name, { ...saved[name], value: refuse });
+    }
+    try {
+      const blocked = await showStep('supplier');
+      const select = shadow<HTMLSelectElement>(blocked, 'select')!;
+      expect(select.value).to.equal('');
+      blocked.addEventListener('wt-eherkenning-redirect', (event) => event.preventDefault());
+      select.value = 'kpn';
+      select.form!.requestSubmit();
+      await waitUntil(() => api.bodies.get('/eherkenning/start')?.supplierId === 'kpn' && !blocked.flow!.state.busy);
+    } finally {
+      Object.defineProperties(Storage.prototype, saved);
+    }
+  });
+
   it('network_error: says to check the connection, and the step stays', async () => {
     const el = await showStep('email');
     api.failNext('/signup/email', 'network');
