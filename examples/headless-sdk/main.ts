@@ -5,11 +5,12 @@
 // exceptions, so the UI is one `switch (state.step)` with no business rules of its own.
 import {
   createOnboardingFlow,
+  EHERKENNING_OUTCOME_PARAM,
   passwordRulesAttribute,
   type FieldName,
   type FlowState,
 } from '@wij-techniek/onboarding-sdk';
-import { errorMessage, fieldMessage, NOTICES, roleText } from './texts.js';
+import { errorMessage, fieldMessage, HEADINGS, NOTICES, roleText } from './texts.js';
 
 const app = document.querySelector<HTMLElement>('#app')!;
 const status = document.querySelector<HTMLElement>('#status')!;
@@ -17,7 +18,18 @@ const status = document.querySelector<HTMLElement>('#status')!;
 const flow = createOnboardingFlow({ apiBase: '/api/v1', lang: 'nl' });
 flow.subscribe(render);
 flow.addEventListener('verified', (event) => console.info('Geverifieerd voor', event.organisation.name));
-void flow.restore().then(render);
+// Read before restore() removes it: coming back from eHerkenning the person did not ask for this page, so focus on
+// the step's heading announces the outcome. A plain page load leaves focus where the browser put it.
+const cameBack = new URLSearchParams(location.search).has(EHERKENNING_OUTCOME_PARAM);
+/** False while restore() loads: the steps drawn meanwhile are not the person's doing and take no focus. */
+let restored = false;
+/** The step drawn last, and the error it showed: focus moves when they change (show()). */
+let shown: Pick<FlowState, 'step' | 'error'> | undefined;
+void flow.restore().then((state) => {
+  restored = true;
+  render(state);
+  if (cameBack) app.querySelector<HTMLElement>('h2')?.focus();
+});
 
 // WCAG 2.2.1: two minutes before the session ends, say so (once, in the live region) and offer to extend it. A
 // state changes only when the flow moves, so a timer watches the clock; the notice is built once so its button
@@ -56,17 +68,20 @@ function render(state: FlowState): void {
   switch (state.step) {
     case 'start':
       return show(
+        state,
         text('Met een persoonlijk account krijg je een overzicht van al onze online diensten.'),
         button('Start hier', () => state.actions.begin()),
       );
     case 'eherkenning-info':
       return show(
+        state,
         text('Om de online diensten te gebruiken is eHerkenning niveau 3 nodig.'),
         button('Login eHerkenning', () => state.actions.next()),
         button('Terug', () => state.actions.back()),
       );
     case 'account':
       return show(
+        state,
         button('Maak een account aan', () => state.actions.createAccount()),
         form('Inloggen', (data) => state.actions.signIn({ email: data.email!, password: data.password! }), [
           input('email', 'E-mailadres', { type: 'email', autocomplete: 'username', value: state.email }),
@@ -77,6 +92,7 @@ function render(state: FlowState): void {
     case 'email':
     case 'password-email':
       return show(
+        state,
         form('Verificatiecode verzenden', (data) => state.actions.submit(data.email!), [
           input('email', 'E-mailadres', { type: 'email', autocomplete: 'email', value: state.email }, errors('email')),
         ]),
@@ -86,6 +102,7 @@ function render(state: FlowState): void {
     case 'password-code': {
       const wait = Math.max(0, Math.ceil((state.resendAvailableAt - Date.now()) / 1000));
       return show(
+        state,
         // The same address again within the countdown: no new mail went out, the code already sent still works.
         text(
           state.alreadySent
@@ -102,6 +119,7 @@ function render(state: FlowState): void {
     case 'details': {
       const rules = passwordRulesAttribute(state.policy);
       return show(
+        state,
         form('Maken', (data) => state.actions.submit(accountInput(data)), [
           input(
             'password',
@@ -122,6 +140,7 @@ function render(state: FlowState): void {
     }
     case 'password-new':
       return show(
+        state,
         form('Wachtwoord opslaan', (data) => state.actions.submit(accountInput(data)), [
           input('password', 'Nieuw wachtwoord', { type: 'password', autocomplete: 'new-password' }, errors('password')),
           input(
@@ -137,6 +156,7 @@ function render(state: FlowState): void {
       select.name = 'supplierId';
       for (const supplier of state.suppliers) select.append(new Option(supplier.name, supplier.id));
       return show(
+        state,
         text('Je verlaat nu de website van Wij Techniek en wordt doorverwezen naar eHerkenning.'),
         form('Verder', (data) => state.actions.choose(data.supplierId!), [labelled('Kies je leverancier', select)]),
         button('Uitloggen', () => state.actions.signOut()),
@@ -144,12 +164,13 @@ function render(state: FlowState): void {
     }
     case 'verified':
       return show(
-        text('Jouw account is geverifieerd!'),
+        state,
         text(roleText(state)),
         button('Uitloggen', () => state.actions.signOut()),
       );
     case 'invitation':
       return show(
+        state,
         text(`${state.invitation.organisation.name} nodigt ${state.invitation.email} uit.`),
         state.invitation.accountExists
           ? form(
@@ -188,8 +209,26 @@ function accountInput(data: Record<string, string>) {
 
 // ── tiny DOM helpers (text always goes in as textContent, never as HTML) ──────────────────────────────────────
 
-function show(...nodes: Node[]): void {
-  app.replaceChildren(...nodes);
+/**
+ * Draws the step under its heading. Drawing anew removes the element that had focus, which would drop it to <body>
+ * (WCAG 2.4.3), so focus goes, as <wt-onboarding> moves it:
+ * - on a new step, to its heading (`tabindex="-1"`: focusable by script, not a tab stop);
+ * - after a submit refused beside fields, to the first field marked invalid (WCAG 3.3.1);
+ * - on a redraw of the same step (busy, an error in the status line), back to the control that had it.
+ */
+function show(state: FlowState, ...nodes: Node[]): void {
+  const controls = () => [...app.querySelectorAll<HTMLElement>('input, select, button')];
+  const hadFocus = controls().indexOf(document.activeElement as HTMLElement);
+  const heading = Object.assign(document.createElement('h2'), { tabIndex: -1, textContent: HEADINGS[state.step] });
+  app.replaceChildren(heading, ...nodes);
+  if (state.step !== shown?.step) {
+    if (restored) heading.focus();
+  } else if (state.fieldErrors && state.error !== shown.error && !state.busy) {
+    app.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  } else if (hadFocus >= 0) {
+    controls()[hadFocus]?.focus();
+  }
+  shown = state;
 }
 
 function text(content: string): HTMLParagraphElement {

@@ -6,6 +6,7 @@ import type {
   FieldErrorCode,
   FieldName,
   FlowNotice,
+  FlowState,
   OnboardingError,
   PasswordViolation,
   StateOf,
@@ -51,6 +52,25 @@ export const MESSAGES: Record<ErrorCode, string> = {
   timeout: 'Het duurde te lang voordat de server antwoordde. Probeer het opnieuw.',
   invalid_response: 'De server gaf een onverwacht antwoord. Laad de pagina opnieuw.',
   invalid_transition: 'Deze actie kan nu niet meer. Laad de pagina opnieuw.',
+};
+
+/**
+ * The heading of each step. It says where the person is, and it takes focus when the step changes (main.ts), so a
+ * screen reader reads it and a keyboard user goes on from the top of the step.
+ */
+export const HEADINGS: Record<FlowState['step'], string> = {
+  start: 'Account aanmaken en met eHerkenning verificatie inloggen',
+  'eherkenning-info': 'Inloggen met eHerkenning',
+  account: 'Jouw Wij Techniek-account',
+  email: 'Vul je e-mailadres in',
+  code: 'Vul de verificatiecode in',
+  details: 'Maak je account af',
+  supplier: 'Kies je eHerkenning-leverancier',
+  verified: 'Jouw account is geverifieerd!',
+  'password-email': 'Wachtwoord vergeten',
+  'password-code': 'Vul de verificatiecode in',
+  'password-new': 'Kies een nieuw wachtwoord',
+  invitation: 'Je bent uitgenodigd',
 };
 
 /** What the person reads after an action that confirms itself (`state.notice`), on the step that follows. */
