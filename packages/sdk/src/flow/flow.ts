@@ -25,7 +25,16 @@ import {
   type FlowEventMap,
 } from './events.js';
 import { INVITATION_PARAM, defaultReturnTo, readLanding, without } from './location.js';
-import type { AccountInput, Credentials, FieldName, FlowNotice, FlowState, NewPasswordInput } from './states.js';
+import type {
+  AccountInput,
+  Credentials,
+  FieldErrorCode,
+  FieldErrors,
+  FieldName,
+  FlowNotice,
+  FlowState,
+  NewPasswordInput,
+} from './states.js';
 import {
   NO_FACTS,
   SESSION_ENDED,
@@ -377,11 +386,11 @@ export class OnboardingFlow extends EventTarget {
     });
   }
 
-  #fail(error: OnboardingError, step: StepId): void {
+  #fail(error: OnboardingError, step: StepId, fieldErrors?: FieldErrors): void {
     if (error.code === 'not_signed_in' || error.code === 'session_expired') {
       this.#learn({ account: null, memberships: [], expiresAt: null });
     }
-    this.#apply({ type: 'failed', error, facts: this.#facts, now: this.#now(), blank: this.#blank });
+    this.#apply({ type: 'failed', error, facts: this.#facts, now: this.#now(), blank: this.#blank, fieldErrors });
     // The state's error, which the transition may have made truer (the last wrong code: too_many_attempts).
     this.dispatchEvent(new FlowErrorEvent(this.#state.error ?? error, step));
   }
@@ -574,21 +583,35 @@ export class OnboardingFlow extends EventTarget {
       string(password, 'password');
       return verdictOf(password, policy, { context: [address, names?.firstName, names?.lastName] });
     };
+    // Every field it can check here is marked at once (an empty one says "fill it in"), so one submit tells all.
     const setPassword = (input: AccountInput | NewPasswordInput, send: () => Promise<void>) => {
-      const { violations } = checkPassword(input.password, input as Names);
+      const { password, passwordRepeat } = input;
+      const { violations } = checkPassword(password, input as Names);
+      const fieldErrors: { [K in FieldName]?: readonly FieldErrorCode[] } = {};
+      if (!password) fieldErrors.password = [INVALID];
+      else if (violations.length > 0) fieldErrors.password = violations;
+      if (!passwordRepeat) fieldErrors.passwordRepeat = [INVALID];
+      else if (passwordRepeat !== password) fieldErrors.passwordRepeat = ['passwords_differ'];
+      if (data.step !== 'password-new') {
+        for (const name of NAMES) if (!(input as AccountInput)[name].trim()) fieldErrors[name] = [INVALID];
+      }
+      const fields = Object.keys(fieldErrors);
+      if (fields.length === 0) return send();
+      const [only] = fields.length === 1 ? Object.values(fieldErrors) : [];
       const error =
-        input.password !== input.passwordRepeat
+        only?.[0] === 'passwords_differ'
           ? new OnboardingError('passwords_differ', `password and passwordRepeat differ, ${NOT_SENT}`)
-          : violations.length > 0
+          : only === violations
             ? new OnboardingError(
                 'password_policy',
                 `The password breaks ${violations.join()} (see violations), ${NOT_SENT}`,
                 { violations },
               )
-            : undefined;
-      if (!error) return send();
+            : new OnboardingError(INVALID, `Fill in or correct ${fields.join(', ')} (see fieldErrors), ${NOT_SENT}`, {
+                ...(fieldErrors.password === violations && { violations }),
+              });
       this.#stop();
-      this.#fail(error, data.step);
+      this.#fail(error, data.step, fieldErrors);
       return Promise.resolve();
     };
     switch (data.step) {
@@ -770,8 +793,10 @@ type Names = { readonly firstName?: string; readonly lastName?: string };
 const NOT_SENT = 'nothing sent; ask for the password again.';
 
 const CREDENTIALS = ['email', 'password'] as const;
+const NAMES = ['firstName', 'lastName'] as const;
+const INVALID = 'invalid_request';
 const NEW_PASSWORD = ['password', 'passwordRepeat'] as const;
-const ACCOUNT_INPUT = [...NEW_PASSWORD, 'firstName', 'lastName'] as const;
+const ACCOUNT_INPUT = [...NEW_PASSWORD, ...NAMES] as const;
 
 function asFailure(error: unknown): OnboardingError {
   // Anything else is a bug between the client and the flow; the person sees a retryable failure, not a hang.

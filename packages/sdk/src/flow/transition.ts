@@ -107,6 +107,8 @@ export type FlowEvent =
       readonly facts: FlowFacts;
       readonly now: number;
       readonly blank?: readonly FieldName[] | undefined;
+      /** The errors per field, when the flow found them itself (a refused password form); else from `error`. */
+      readonly fieldErrors?: FieldErrors | undefined;
     };
 
 /**
@@ -143,7 +145,9 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
       const blank = event.blank ?? [];
       const error = attemptEnded(leftEmpty(event.error, blank));
       const target = failureTarget(state, error);
-      return target === state.step ? fail(state, error, event.now, blank) : enter(target, event.facts, error);
+      return target === state.step
+        ? fail(state, error, event.now, event.fieldErrors ?? fieldErrorsOf(error, blank))
+        : enter(target, event.facts, error);
     }
   }
 }
@@ -319,9 +323,8 @@ function failureTarget(state: FlowStateData, error: OnboardingError): StepId {
   }
 }
 
-function fail(state: FlowStateData, error: OnboardingError, now: number, blank: readonly FieldName[]): FlowStateData {
+function fail(state: FlowStateData, error: OnboardingError, now: number, fieldErrors?: FieldErrors): FlowStateData {
   const { fieldErrors: _fieldErrors, ...rest } = state;
-  const fieldErrors = fieldErrorsOf(error, blank);
   const next = { ...rest, busy: false, error, ...(fieldErrors && { fieldErrors }) };
   if ('attemptsLeft' in next && error.code === 'code_invalid') {
     return { ...next, attemptsLeft: error.attemptsLeft ?? Math.max(0, next.attemptsLeft - 1) };

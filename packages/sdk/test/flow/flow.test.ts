@@ -673,6 +673,68 @@ describe('flow: error states', () => {
     assert.equal(eventsOf(h, 'error').length, 3);
   });
 
+  it('one submit marks every field it can check here: all empty, nothing sent, one error', async () => {
+    const h = harness({ session: session({ step: 'details', flow: flowInfo() }) });
+    await h.flow.restore();
+    await at(h.flow, 'details').actions.submit({ password: '', passwordRepeat: '', firstName: ' ', lastName: '' });
+    const details = at(h.flow, 'details');
+    assert.equal(details.error?.code, 'invalid_request', '"check the marked fields"');
+    assert.deepEqual(details.fieldErrors, {
+      password: ['invalid_request'],
+      passwordRepeat: ['invalid_request'],
+      firstName: ['invalid_request'],
+      lastName: ['invalid_request'],
+    });
+    assert.ok(!routes(h).includes('POST /signup/account'));
+    assert.equal(eventsOf(h, 'error').length, 1);
+  });
+
+  it('one submit marks a broken rule, passwords that differ and an empty name together', async () => {
+    const h = harness({ session: session({ step: 'details', flow: flowInfo() }) });
+    await h.flow.restore();
+    await at(h.flow, 'details').actions.submit({
+      password: 'kort',
+      passwordRepeat: 'kort!',
+      firstName: 'Jan',
+      lastName: '',
+    });
+    const details = at(h.flow, 'details');
+    assert.equal(details.error?.code, 'invalid_request');
+    assert.deepEqual(details.error?.violations, ['too_short', 'missing_upper', 'missing_digit', 'missing_symbol']);
+    assert.deepEqual(details.fieldErrors, {
+      password: ['too_short', 'missing_upper', 'missing_digit', 'missing_symbol'],
+      passwordRepeat: ['passwords_differ'],
+      lastName: ['invalid_request'],
+    });
+    assert.ok(!routes(h).includes('POST /signup/account'));
+  });
+
+  it('the new password and the invitation check every field at once too', async () => {
+    const reset = harness({ session: session({ step: 'password-new', flow: flowInfo({ kind: 'password-reset' }) }) });
+    await reset.flow.restore();
+    await at(reset.flow, 'password-new').actions.submit({ password: 'kort', passwordRepeat: '' });
+    assert.deepEqual(at(reset.flow, 'password-new').fieldErrors, {
+      password: ['too_short', 'missing_upper', 'missing_digit', 'missing_symbol'],
+      passwordRepeat: ['invalid_request'],
+    });
+    const invited = harness({ href: `${PAGE}?wt-invitation=${TOKEN}` });
+    answer('post', '/invitations/lookup', invitationPreview);
+    await invited.flow.restore();
+    await at(invited.flow, 'invitation').actions.accept({
+      password: GOOD_PASSWORD,
+      passwordRepeat: 'anders',
+      firstName: '',
+      lastName: '',
+    });
+    assert.deepEqual(at(invited.flow, 'invitation').fieldErrors, {
+      passwordRepeat: ['passwords_differ'],
+      firstName: ['invalid_request'],
+      lastName: ['invalid_request'],
+    });
+    assert.equal(routes(reset).filter((r) => r.startsWith('POST')).length, 0);
+    assert.equal(routes(invited).filter((r) => r.startsWith('POST /invitations/accept')).length, 0);
+  });
+
   it('password_policy from the server (the blocklist lives there) marks the password field (P3)', async () => {
     const h = harness({ session: session({ step: 'details', flow: flowInfo() }) });
     await h.flow.restore();
