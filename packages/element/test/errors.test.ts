@@ -190,11 +190,26 @@ describe('<wt-onboarding> errors', () => {
   for (const step of ['details', 'password-new', 'invitation'] as const) {
     it(`password_policy on ${step}: the line beside the password goes once the typing meets every rule (P1)`, async () => {
       const el = await showStep(step);
+      const names = step !== 'password-new';
       type(el, 'password', 'Kort-1a');
       type(el, 'passwordRepeat', 'Kort-1a');
+      if (names) type(el, 'firstName', 'Jan');
       submitForm(el, 'password');
       await failedOn(el, step);
       expect(invalidField(el, 'password')).to.equal(nl.errors.password_policy);
+      if (names) {
+        // A name left empty is the person's to fill in: the password meeting the rules does not clear it.
+        type(el, 'password', PASSWORD);
+        await el.updateComplete;
+        expect(shadow(el, '[name="password"]')!.getAttribute('aria-invalid')).to.equal('false');
+        expect(invalidField(el, 'lastName')).to.equal(nl.fields.lastName);
+        expect(alertText(el)).to.equal(nl.errors.invalid_request);
+        type(el, 'password', 'Kort-1a');
+        type(el, 'lastName', 'Jansen');
+        submitForm(el, 'password');
+        await failedOn(el, step);
+        expect(invalidField(el, 'password')).to.equal(nl.errors.password_policy);
+      }
 
       // Not yet: one rule is still unmet, the checklist says so and the line stays.
       type(el, 'password', 'ZonnigDak20245');
