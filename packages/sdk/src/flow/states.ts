@@ -53,7 +53,8 @@ export type Step<Id extends StepId, Actions, Data = unknown> = Readonly<Data> & 
    * request). A request that failed may have moved the session's end on unseen: until the next answer the time
    * shown can be earlier than the real end, never later. Warn well before it (WCAG 2.2.1). When it passes, the
    * flow asks `GET /session` by itself and shows what the server says: `account` with `session_expired` when the
-   * session has ended, the e-mail step with `flow_expired` when the flow has, the new end when it had moved on.
+   * session has ended (the e-mail step with `flow_expired` on the steps of a sign-up or reset, where nobody signed in
+   * yet), the e-mail step with `flow_expired` when the flow has, the new end when it had moved on.
    */
   readonly sessionEndsAt?: number | undefined;
   /**
@@ -69,7 +70,8 @@ export type Step<Id extends StepId, Actions, Data = unknown> = Readonly<Data> & 
 export interface SessionActions {
   /**
    * Tells the server the person is still here (`GET /session`), which moves the session's idle end on and
-   * refreshes {@link Step.sessionEndsAt}. When the session has ended already, the state shows `session_expired`.
+   * refreshes {@link Step.sessionEndsAt}. When the session has ended already, the state shows `session_expired` (on
+   * the steps of a sign-up or reset: `flow_expired` on their e-mail step).
    */
   stayActive(): Promise<void>;
 }

@@ -143,7 +143,7 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
       return { ...state, busy: false };
     case 'failed': {
       const blank = event.blank ?? [];
-      const error = attemptEnded(leftEmpty(event.error, blank));
+      const error = attemptEnded(leftEmpty(startAgain(event.error, state.step), blank));
       const target = failureTarget(state, error);
       return target === state.step
         ? fail(state, error, event.now, event.fieldErrors ?? fieldErrorsOf(error, blank))
@@ -290,6 +290,21 @@ function attemptEnded(error: OnboardingError): OnboardingError {
         'The last wrong code ended the code flow; submit the e-mail address again.',
         { status, step, attemptsLeft, cause: error },
       )
+    : error;
+}
+
+/**
+ * A session that ended on a step of a sign-up or password reset (the e-mail, code, details and new-password steps):
+ * nobody is signed in there, so "sign in again" cannot help. The person starts again at the flow's e-mail step:
+ * `flow_expired`, with the server's error as the cause.
+ */
+function startAgain(error: OnboardingError, step: StepId): OnboardingError {
+  const { code, status } = error;
+  return code === 'session_expired' && /email|code|details|new/.test(step)
+    ? new OnboardingError('flow_expired', 'The session ended before an account was signed in; start again.', {
+        status,
+        cause: error,
+      })
     : error;
 }
 

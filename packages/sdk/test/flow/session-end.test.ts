@@ -274,7 +274,7 @@ describe('when the end passes, the flow says so at once (WCAG 2.2.1)', () => {
     mock.timers.enable({ apis: ['Date', 'setTimeout'], now: START });
   });
 
-  it('the session ended: GET /session confirms it and the flow shows account with session_expired', async () => {
+  it('the session ended on the code step, nobody signed in: GET /session confirms it and the e-mail step shows flow_expired, with the address', async () => {
     api.idle = 15 * MINUTE;
     const flow = newFlow();
     const code = await signUp(flow);
@@ -287,8 +287,23 @@ describe('when the end passes, the flow says so at once (WCAG 2.2.1)', () => {
     await settle(flow);
     assert.deepEqual(api.requests, ['GET /session']);
     const ended = newState(flow); // not narrowed by the assertion on the step above
-    assert.equal(ended.step, 'account');
-    assert.equal(ended.error?.code, 'session_expired');
+    // "Log opnieuw in" cannot help someone without an account: they start again, the address filled in.
+    assert.equal(ended.step, 'email');
+    assert.equal(ended.error?.code, 'flow_expired');
+    assert.equal(ended.step === 'email' && ended.email, 'jan@bedrijf.nl');
+  });
+
+  it('the session ended on the details step, before the account was made: the e-mail step with flow_expired', async () => {
+    api.idle = 15 * MINUTE;
+    const flow = newFlow();
+    await (await signUp(flow)).actions.submit('123456');
+    const details = at(flow, 'details');
+    tick(details.sessionEndsAt! + 1000 - Date.now());
+    await settle(flow);
+    const ended = newState(flow);
+    assert.equal(ended.step, 'email');
+    assert.equal(ended.error?.code, 'flow_expired');
+    assert.equal(ended.step === 'email' && ended.email, 'jan@bedrijf.nl');
   });
 
   it('a failed request had moved the end on: the session is alive, the later end is shown; that one is not asked again', async () => {
@@ -310,8 +325,8 @@ describe('when the end passes, the flow says so at once (WCAG 2.2.1)', () => {
     tick(later.sessionEndsAt! + 1000 - Date.now());
     await settle(flow);
     assert.deepEqual(api.requests, ['GET /session'], 'not asked again');
-    assert.equal(flow.state.step, 'account');
-    assert.equal(flow.state.error?.code, 'session_expired');
+    assert.equal(flow.state.step, 'email');
+    assert.equal(flow.state.error?.code, 'flow_expired');
   });
 
   it('the flow’s fixed end passed: the e-mail step with flow_expired', async () => {
@@ -338,6 +353,6 @@ describe('when the end passes, the flow says so at once (WCAG 2.2.1)', () => {
     assert.equal(flow.state.step, 'code', 'the old end no longer counts');
     tick(moved + 1000 - Date.now());
     await settle(flow);
-    assert.equal(flow.state.step, 'account');
+    assert.equal(flow.state.step, 'email');
   });
 });

@@ -489,6 +489,20 @@ const ROWS: Row[] = [
     errorCode: 'session_expired',
   },
   {
+    name: 'session_expired on code, nobody signed in: the e-mail step with flow_expired, not "sign in again"',
+    from: codeState,
+    event: { type: 'failed', error: error('session_expired'), facts: withFlow, now: 0 },
+    expect: { step: 'email' },
+    errorCode: 'flow_expired',
+  },
+  {
+    name: 'session_expired on password-new: the reset starts again at password-email with flow_expired',
+    from: enter('password-new', withFlow),
+    event: { type: 'failed', error: error('session_expired'), facts: withFlow, now: 0 },
+    expect: { step: 'password-email' },
+    errorCode: 'flow_expired',
+  },
+  {
     name: 'resend_too_soon moves the countdown to now + retryAfterSeconds (C7)',
     from: codeState,
     event: { type: 'failed', error: error('resend_too_soon', { retryAfterSeconds: 30 }), facts: withFlow, now: 1_000 },
