@@ -4,6 +4,7 @@ import {
   SIGN_IN_PARAM,
   checkPassword as verdictOf,
   type Config,
+  type ErrorCode,
   type EherkenningOutcome,
   type InvitationPreview,
   type Language,
@@ -595,21 +596,15 @@ export class OnboardingFlow extends EventTarget {
       if (data.step !== 'password-new') {
         for (const name of NAMES) if (!(input as AccountInput)[name].trim()) fieldErrors[name] = [INVALID];
       }
-      const fields = Object.keys(fieldErrors);
-      if (fields.length === 0) return send();
-      const [only] = fields.length === 1 ? Object.values(fieldErrors) : [];
-      const error =
-        only?.[0] === 'passwords_differ'
-          ? new OnboardingError('passwords_differ', `password and passwordRepeat differ, ${NOT_SENT}`)
-          : only === violations
-            ? new OnboardingError(
-                'password_policy',
-                `The password breaks ${violations.join()} (see violations), ${NOT_SENT}`,
-                { violations },
-              )
-            : new OnboardingError(INVALID, `Fill in or correct ${fields.join(', ')} (see fieldErrors), ${NOT_SENT}`, {
-                ...(fieldErrors.password === violations && { violations }),
-              });
+      const [first, more] = Object.values(fieldErrors);
+      if (!first) return send();
+      // One field at fault keeps its own code (passwords_differ, password_policy); more are invalid_request.
+      const policy = fieldErrors.password === violations;
+      const error = new OnboardingError(
+        more ? INVALID : policy ? 'password_policy' : (first[0] as ErrorCode),
+        `Refused before sending: ${Object.keys(fieldErrors).join(', ')} (see fieldErrors); ${NOT_SENT}`,
+        policy ? { violations } : {},
+      );
       this.#stop();
       this.#fail(error, data.step, fieldErrors);
       return Promise.resolve();
