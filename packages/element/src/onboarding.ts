@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import {
   EHERKENNING_OUTCOME_PARAM,
+  SIGN_IN_PARAM,
   type FlowState,
   type OnboardingClientOptions,
   type OnboardingFlow,
@@ -271,8 +272,10 @@ export class WtOnboarding extends LitElement {
   constructor() {
     super();
     this.#internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
-    // Coming back from eHerkenning the person did not ask for this page: announce the outcome by moving focus.
-    this.#focusOnFirstStep = new URLSearchParams(location.search).has(EHERKENNING_OUTCOME_PARAM);
+    // Coming back from eHerkenning, or from the "you already have an account" mail's sign-in link, the page opens
+    // as the outcome of what the person did elsewhere: announce the step by moving focus (a plain load does not).
+    const params = new URLSearchParams(location.search);
+    this.#focusOnFirstStep = params.has(EHERKENNING_OUTCOME_PARAM) || params.has(SIGN_IN_PARAM);
     this.addEventListener('wt-account-created', (event) => this.#offerCredential(event));
     this.addEventListener('wt-signed-in', (event) => this.#offerCredential(event));
     // Whoever uses this tab next does not find the previous person's supplier chosen.

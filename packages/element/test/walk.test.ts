@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { WtEherkenningRedirectEvent } from '../src/events/eherkenning-redirect.js';
 import type { WtOnboarding } from '../src/onboarding.js';
 import { ACCOUNT, api, CODE, MEMBERSHIP, PASSWORD, SUPPLIERS } from './support/api.js';
-import { heading, resetAll, setParam, settled } from './support/fixture.js';
+import { heading, resetAll, sessionFor, setParam, settled, shadow } from './support/fixture.js';
 
 /** The focused element inside the shadow root. */
 function focused(el: WtOnboarding): HTMLElement | null {
@@ -32,7 +32,10 @@ async function arrive(el: WtOnboarding, step: Parameters<typeof settled>[1]): Pr
 }
 
 describe('<wt-onboarding> keyboard only', () => {
-  afterEach(() => setParam('wt-eherkenning', undefined));
+  afterEach(() => {
+    setParam('wt-eherkenning', undefined);
+    setParam('wt-sign-in', undefined);
+  });
 
   it('walks from "Start hier" to "Jouw account is geverifieerd!" (focus on every new heading)', async () => {
     await resetAll();
@@ -94,6 +97,25 @@ describe('<wt-onboarding> keyboard only', () => {
     expect(back.shadowRoot!.textContent).to.contain('Jouw account is het beheerdersaccount voor jouw organisatie');
     expect(location.search).to.not.contain('wt-eherkenning');
     await tabTo(back, (target) => target.tagName === 'A', 'the link back to the site');
+  });
+
+  it('opened from the "you already have an account" mail: focus on the sign-in heading, the address filled in', async () => {
+    // The sign-up of an address with an account: the server made a flow as for a new one (R4); the mail's link
+    // brings the person here with wt-sign-in=1, so the page opening is the outcome of their click in the mail.
+    await resetAll(sessionFor('code'));
+    setParam('wt-sign-in', '1');
+    const el = await fixture<WtOnboarding>(html`<wt-onboarding lang="nl"></wt-onboarding>`);
+    await arrive(el, 'account');
+    expect(shadow<HTMLInputElement>(el, '[name="email"]')?.value).to.equal(ACCOUNT.email);
+    expect(location.search).to.not.contain('wt-sign-in');
+  });
+
+  it('a plain load on the sign-in step takes no focus', async () => {
+    await resetAll();
+    sessionStorage.setItem('wt-onboarding-step', 'account');
+    const el = await fixture<WtOnboarding>(html`<wt-onboarding lang="nl"></wt-onboarding>`);
+    await settled(el, 'account');
+    expect(focused(el), 'no focus is taken on a plain load').to.equal(null);
   });
 
   it('signs in with an existing account from the account step, by keyboard', async () => {

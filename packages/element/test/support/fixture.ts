@@ -41,6 +41,7 @@ export async function resetAll(session: Partial<FakeSession> = {}): Promise<void
   sessionStorage.clear();
   setParam('wt-eherkenning', undefined);
   setParam('wt-invitation', undefined);
+  setParam('wt-sign-in', undefined);
 }
 
 /** Options of {@link showStep}. */
