@@ -71,6 +71,7 @@ import { isRefusedCheck, messageFor, type StepView } from './steps/view.js';
  * @csspart code-input - The verification code input (also part `input`).
  * @csspart supplier-select - The eHerkenning supplier drop-down (also part `input`).
  * @csspart error-message - The error message below a field, or below the anti-automation widget when the server refused its token.
+ * @csspart anti-automation-error - The error message below the anti-automation widget when the server refused its token (also part `error-message`), to style apart from the errors beside fields.
  * @csspart checklist - The live checklist of the password rules.
  * @csspart checklist-heading - The checklist's heading, "Je wachtwoord heeft:".
  * @csspart checklist-item - One rule of the checklist; its icon (○, or ✓ when met) is `::part(checklist-item)::before`.

@@ -18,6 +18,7 @@ import {
   submitForm,
   type,
 } from './support/fixture.js';
+import { pageCss, removePageCss } from './support/page-css.js';
 
 const FIELD = 'cf-turnstile-response';
 
@@ -94,6 +95,7 @@ describe('<wt-onboarding> anti-automation widget (R5)', () => {
   afterEach(() => {
     worker.resetHandlers();
     delete (globalThis as { fakeCaptcha?: unknown }).fakeCaptcha;
+    removePageCss();
   });
 
   it('the slot is shown on the e-mail and forgotten-password steps only, above the send button', async () => {
@@ -196,6 +198,24 @@ describe('<wt-onboarding> anti-automation widget (R5)', () => {
       'fresh-token-1',
     ]);
     expect(resets).to.equal(2);
+  });
+
+  it('a theme can style the refusal below the widget apart from the errors beside fields', async () => {
+    // A theme that draws a bar beside field errors (::part(error-message)) need not draw it below the widget.
+    pageCss(`wt-onboarding::part(error-message) { border-inline-start: 4px solid rgb(1, 2, 3); }
+      wt-onboarding::part(anti-automation-error) { border-inline-start: none; color: rgb(4, 5, 6); }`);
+    const el = await withWidget('email', 'spent-token');
+    api.failNext('/signup/email', { code: 'rate_limited', extra: { retryAfterSeconds: 30, reason: REASON } });
+    await send(el);
+    expect(besideWidget(el)).to.equal(REFUSED.nl);
+    const refusal = getComputedStyle(shadow(el, 'slot[name="anti-automation"]')!.nextElementSibling!);
+    expect([refusal.borderLeftWidth, refusal.color]).to.deep.equal(['0px', 'rgb(4, 5, 6)']);
+
+    type(el, 'email', 'geen-adres');
+    submitForm(el, 'email');
+    await waitUntil(() => shadow(el, '#wt-email-error'), 'the address was not refused beside its field');
+    const fieldError = getComputedStyle(shadow(el, '#wt-email-error')!);
+    expect([fieldError.borderLeftWidth, fieldError.color]).to.deep.equal(['4px', 'rgb(179, 0, 0)']);
   });
 
   it('refused by the hook, in English and on the forgotten-password step', async () => {

@@ -32,7 +32,7 @@ export function renderEmail(view: StepView, state: StateOf<'email'> | StateOf<'p
         <slot name="anti-automation"></slot>
         ${
           isRefusedCheck(state)
-            ? html`<div part="error-message" class="error-message" id="wt-anti-automation-error">
+            ? html`<div part="error-message anti-automation-error" class="error-message" id="wt-anti-automation-error">
                 <p>${messageFor(view, 'rate_limited')}</p>
               </div>`
             : nothing
