@@ -54,6 +54,9 @@ describe('<wt-onboarding> keyboard only', () => {
     await tabTo(el, byText('Maak een account aan'), 'Maak een account aan');
     await sendKeys({ press: 'Enter' });
     await arrive(el, 'email');
+    expect(Object.entries(sessionStorage), 'a step name is all the tab keeps').to.deep.equal([
+      ['wt-onboarding-step', 'email'],
+    ]);
 
     await tabTo(el, byName('email'), 'the e-mail input');
     await sendKeys({ type: ACCOUNT.email });
@@ -86,6 +89,8 @@ describe('<wt-onboarding> keyboard only', () => {
     await sendKeys({ press: 'Enter' });
     const event = (await redirect) as WtEherkenningRedirectEvent;
     expect(event.detail.supplierId).to.equal(SUPPLIERS[0]!.id);
+    // What the tab keeps (docs/developers.md): a supplier id; the step is the server's now. Nothing secret or personal.
+    expect(Object.entries(sessionStorage)).to.deep.equal([['wt-onboarding-supplier', SUPPLIERS[0]!.id]]);
 
     // Back from the broker: the callback sent the browser to this page with the outcome; the server confirms it.
     el.remove();
