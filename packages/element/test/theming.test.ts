@@ -67,6 +67,16 @@ describe('<wt-onboarding> theming and configuration', () => {
         submitForm(el, 'email');
         await waitUntil(() => shadow(el, '[part~="error-message"]'), 'no field error shown');
       }
+      if (step === 'password-email') {
+        // Refused by the server's anti-automation hook: the message below the widget's slot.
+        api.failNext('/password/forgot', {
+          code: 'rate_limited',
+          extra: { retryAfterSeconds: 30, reason: 'anti_automation' },
+        });
+        type(el, 'email', 'jan@bedrijf.nl');
+        submitForm(el, 'email');
+        await waitUntil(() => shadow(el, '[part~="anti-automation-error"]'), 'no refusal below the widget');
+      }
       for (const node of shadowAll(el, '[part]')) {
         for (const name of node.getAttribute('part')!.split(/\s+/u)) if (name) seen.add(name);
       }
