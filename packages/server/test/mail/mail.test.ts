@@ -61,6 +61,16 @@ describe('mail templates', () => {
       reset: 'Your code for a new password: 543210',
     });
   });
+
+  it('both code mails say that a newer code replaces this one (a resend voids the older codes)', () => {
+    for (const template of ['verification-code', 'password-code'] as const) {
+      const nl = renderMail(template, SAMPLES[template], 'nl');
+      const en = renderMail(template, SAMPLES[template], 'en');
+      assert.match(nl.text, /\nVraag je een nieuwe code aan, dan geldt alleen de nieuwste\.\n/, `${template} nl`);
+      assert.match(en.text, /\nIf you ask for a new code, only the newest one works\.\n/, `${template} en`);
+      assert.match(nl.html, /Vraag je een nieuwe code aan, dan geldt alleen de nieuwste\./, `${template} nl html`);
+    }
+  });
 });
 
 eachBackend('F6 outbox', (backend) => {

@@ -18,6 +18,7 @@ export function passwordCode(data: PasswordCodeData, lang: Language): RenderedMa
       { paragraph: 'Enter this code to set a new password for your Wij Techniek account:' },
       { code: data.code },
       { paragraph: `The code is valid for ${data.minutes} minutes and can be used once.` },
+      { paragraph: 'If you ask for a new code, only the newest one works.' },
       { paragraph: 'Did you not ask for this? Then ignore this e-mail; your password stays as it is.' },
     ]);
   }
@@ -25,6 +26,7 @@ export function passwordCode(data: PasswordCodeData, lang: Language): RenderedMa
     { paragraph: 'Vul deze code in om een nieuw wachtwoord te kiezen voor je Wij Techniek-account:' },
     { code: data.code },
     { paragraph: `De code is ${data.minutes} minuten geldig en werkt één keer.` },
+    { paragraph: 'Vraag je een nieuwe code aan, dan geldt alleen de nieuwste.' },
     { paragraph: 'Heb je hier niet om gevraagd? Negeer deze e-mail dan; je wachtwoord blijft zoals het is.' },
   ]);
 }
