@@ -323,8 +323,8 @@ export class OnboardingFlow extends EventTarget {
 
   /**
    * When the session ends, from `GET /session`, for an answer that does not say. The server records activity at
-   * most once a minute, so a session made or touched less than a minute before a new flow ends up to a minute
-   * before that flow (and sooner when `SESSION_IDLE_MINUTES` is under the flow's 30); and an end learnt before
+   * most once a minute (a tenth of the idle time when shorter), so a session made or touched shortly before a new
+   * flow ends up to that much before that flow (and sooner when `SESSION_IDLE_MINUTES` is under the flow's 30); and an end learnt before
    * the request may have moved on since. Asked right after the request, this moves nothing on that the request
    * did not. When it fails, the step still moves, with the end known before.
    */
