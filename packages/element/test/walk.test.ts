@@ -89,7 +89,7 @@ describe('<wt-onboarding> keyboard only', () => {
     await sendKeys({ press: 'Enter' });
     const event = (await redirect) as WtEherkenningRedirectEvent;
     expect(event.detail.supplierId).to.equal(SUPPLIERS[0]!.id);
-    // What the tab keeps (docs/developers.md): a supplier id; the step is the server's now. Nothing secret or personal.
+    // SECURITY.md W3: what the tab keeps (docs/developers.md) is a supplier id; the step is the server's now.
     expect(Object.entries(sessionStorage)).to.deep.equal([['wt-onboarding-supplier', SUPPLIERS[0]!.id]]);
 
     // Back from the broker: the callback sent the browser to this page with the outcome; the server confirms it.
