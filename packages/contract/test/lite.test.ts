@@ -98,6 +98,10 @@ const EXAMPLES: Record<string, readonly Json[]> = {
   EherkenningSupplierSchema: [{ id: 'kpn', name: 'KPN' }],
   EmailRequestSchema: [{ email: 'piet@bedrijf.nl' }, { email: ' Piet@Bedrijf.NL ', lang: 'en' }],
   EmailSchema: ['piet@bedrijf.nl', "o'neil+test@sub.bedrijf.nl"],
+  EndedFlowSchema: [
+    { kind: 'signup', email: 'piet@bedrijf.nl', reason: 'too_many_attempts' },
+    { kind: 'password-reset', email: 'piet@bedrijf.nl', reason: 'expired' },
+  ],
   ErrorCodeSchema: ['invalid_request', 'invalid_transition'],
   FlowAcceptedSchema: [{ step: 'code', flow }],
   FlowInfoSchema: [flow, { ...flow, kind: 'invitation', lang: 'en', attemptsLeft: 0 }],
@@ -133,6 +137,13 @@ const EXAMPLES: Record<string, readonly Json[]> = {
   SessionSchema: [
     session,
     { ...session, flow: null, expiresAt: AT, extendable: false },
+    {
+      ...session,
+      step: 'email',
+      flow: null,
+      endedFlow: { kind: 'signup', email: 'piet@bedrijf.nl', reason: 'expired' },
+    },
+    { ...session, endedFlow: null },
     { step: null, account: null, memberships: [], flow: null, eherkenning: null, expiresAt: null, extendable: false },
   ],
   StepAnswerSchema: [{ step: 'details' }, { step: null }],
@@ -192,6 +203,7 @@ const EDGE_STRINGS: readonly string[] = [
   ...['Jan\u0007', 'Jan\u0085', '\u009f', 'Jan\u2028', ' Jan ', 'E\u0301mile', '\ud800', '\udc00x'],
   ...['nl', 'NL', 'nl ', 'en-GB', 'EH2+', 'eh3', 'administer', 'Administer', 'verified', 'email', 'password-new'],
   ...['invalid_request', 'business', 'standards', 'upper', 'symbol', 'signup', 'too_short', 'blocklisted'],
+  ...['too_many_attempts', 'expired', 'password-reset'],
   ...['__proto__', 'constructor', 'toString', 'length'],
 ];
 

@@ -134,6 +134,25 @@ describe('answer schemas', () => {
     assert.equal(SessionSchema.safeParse({ ...session, step: 'elsewhere' }).success, false);
     assert.equal(SessionSchema.safeParse({ ...session, step: 'start' }).success, false);
   });
+  it('read a session with the code flow that ended unused, and one from a server without that member', () => {
+    const session = {
+      step: 'email',
+      account: null,
+      memberships: [],
+      flow: null,
+      eherkenning: null,
+      expiresAt: '2026-03-01T12:30:00.000Z',
+      extendable: true,
+    };
+    const endedFlow = { kind: 'signup', email: 'piet@bedrijf.nl', reason: 'too_many_attempts' };
+    assert.deepEqual(SessionSchema.parse({ ...session, endedFlow }).endedFlow, endedFlow);
+    assert.equal(SessionSchema.parse({ ...session, endedFlow: null }).endedFlow, null);
+    assert.equal('endedFlow' in SessionSchema.parse(session), false, 'an older server: absent stays absent');
+    assert.equal(
+      SessionSchema.safeParse({ ...session, endedFlow: { ...endedFlow, reason: 'consumed' } }).success,
+      false,
+    );
+  });
   it('accept the configuration the server will send', () => {
     const config = {
       passwordPolicy: PASSWORD_POLICIES.business,

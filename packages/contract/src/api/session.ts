@@ -22,6 +22,20 @@ export const FlowInfoSchema = z.object({
 /** The server-side flow that is under way. */
 export type FlowInfo = z.infer<typeof FlowInfoSchema>;
 
+/**
+ * Schema of the session's code flow that ended without being used: five wrong codes (`too_many_attempts`, SECURITY.md
+ * C5) or its lifetime passed (`expired`). The flow's e-mail step shows after a reload with this address filled in and
+ * the message that fits. The same shape for every address, with an account or without (R4).
+ */
+export const EndedFlowSchema = z.object({
+  kind: z.enum(FLOW_KINDS),
+  email: z.string(),
+  reason: z.enum(['too_many_attempts', 'expired']),
+});
+
+/** The session's code flow that ended without being used. */
+export type EndedFlow = z.infer<typeof EndedFlowSchema>;
+
 /** Schema of the signed-in account. */
 export const AccountSchema = z.object({
   id: IdSchema,
@@ -44,6 +58,11 @@ export const SessionSchema = z.object({
   account: z.nullable(AccountSchema),
   memberships: z.array(MembershipSchema),
   flow: z.nullable(FlowInfoSchema),
+  /**
+   * The session's code flow when it ended unused (then `step` is its e-mail step and `flow` is `null`); `null`
+   * otherwise. Absent from servers older than this member.
+   */
+  endedFlow: z.optional(z.nullable(EndedFlowSchema)),
   /** The outcome of this session's last eHerkenning round trip, which confirms the callback's parameter. */
   eherkenning: z.nullable(z.object({ outcome: EherkenningOutcomeSchema, at: TimestampSchema })),
   /**

@@ -78,6 +78,7 @@ export type {
   EherkenningStartRequest,
   EherkenningSupplier,
   EmailRequest,
+  EndedFlow,
   FlowAccepted,
   FlowInfo,
   Invitation,
@@ -341,6 +342,13 @@ export const FlowInfoSchema: Twin<'FlowInfoSchema'> = object({
   expiresAt: TimestampSchema,
 });
 
+/** Schema of the session's code flow that ended without being used. */
+export const EndedFlowSchema: Twin<'EndedFlowSchema'> = object({
+  kind: enumOf(FLOW_KINDS),
+  email: string(),
+  reason: enumOf(['too_many_attempts', 'expired']),
+});
+
 /** Schema of the signed-in account. */
 export const AccountSchema: Twin<'AccountSchema'> = object({
   id: IdSchema,
@@ -356,6 +364,7 @@ export const SessionSchema: Twin<'SessionSchema'> = object({
   account: nullable(AccountSchema),
   memberships: array(MembershipSchema),
   flow: nullable(FlowInfoSchema),
+  endedFlow: optional(nullable(EndedFlowSchema)),
   eherkenning: nullable(object({ outcome: EherkenningOutcomeSchema, at: TimestampSchema })),
   expiresAt: nullable(TimestampSchema),
   extendable: boolean(),
