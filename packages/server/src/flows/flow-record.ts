@@ -1,5 +1,6 @@
 import {
   VERIFICATION_CODE_RULES,
+  type EndedFlow,
   type FlowInfo,
   type Language,
   type ServerStepId,
@@ -105,4 +106,14 @@ export function flowInfo(flow: FlowRecord, now: Date): FlowInfo | null {
     resendAvailableAt: flow.resendAvailableAt.toISOString(),
     expiresAt: flow.expiresAt.toISOString(),
   };
+}
+
+/**
+ * The flow that ended without being used, for the e-mail step a reload shows: which kind, the address to fill in
+ * again, and why (locked by five wrong codes, SECURITY.md C5, wins over a lifetime that passed after it). Null for a
+ * flow under way or consumed. Nothing in it depends on whether the address has an account (R4).
+ */
+export function endedFlowInfo(flow: FlowRecord, now: Date): EndedFlow | null {
+  if (flow.consumedAt || !flowEnded(flow, now)) return null;
+  return { kind: flow.kind, email: flow.email, reason: flow.lockedAt ? 'too_many_attempts' : 'expired' };
 }

@@ -1,6 +1,14 @@
 import type { Session } from '@wij-techniek/onboarding-contract';
 import { accountView, findAccountById, membershipsOf } from '../accounts/accounts.js';
-import { FLOW_COLUMNS, flowInfo, flowStep, toFlow, type FlowRecord, type FlowRow } from '../flows/flow-record.js';
+import {
+  FLOW_COLUMNS,
+  endedFlowInfo,
+  flowInfo,
+  flowStep,
+  toFlow,
+  type FlowRecord,
+  type FlowRow,
+} from '../flows/flow-record.js';
 import type { Queryable } from '../store/database.js';
 import type { SessionRecord } from './sessions.js';
 
@@ -25,13 +33,15 @@ export function sessionEnd(session: SessionRecord | null): Pick<Session, 'expire
 
 /**
  * The `Session` answer (`GET /session` and every sign-in): the step the person is on, the account and its
- * memberships, the flow under way, the last eHerkenning outcome and when the session ends. A signed-in account is on `verified` when it
- * has a membership (administrator or invited member) and on `supplier` otherwise; without an account the flow
- * decides, and with neither the step is null.
+ * memberships, the flow under way (or the one that ended unused), the last eHerkenning outcome and when the session
+ * ends. A signed-in account is on `verified` when it has a membership (administrator or invited member) and on
+ * `supplier` otherwise; without an account the flow decides, and with neither the step is null.
  */
 export async function sessionView(db: Queryable, session: SessionRecord | null, now: Date): Promise<Session> {
   const end = sessionEnd(session);
-  if (!session) return { step: null, account: null, memberships: [], flow: null, eherkenning: null, ...end };
+  if (!session) {
+    return { step: null, account: null, memberships: [], flow: null, endedFlow: null, eherkenning: null, ...end };
+  }
   const eherkenning = session.eherkenning
     ? { outcome: session.eherkenning.outcome, at: session.eherkenning.at.toISOString() }
     : null;
@@ -44,6 +54,7 @@ export async function sessionView(db: Queryable, session: SessionRecord | null, 
         account: accountView(account),
         memberships,
         flow: null,
+        endedFlow: null,
         eherkenning,
         ...end,
       };
@@ -55,6 +66,7 @@ export async function sessionView(db: Queryable, session: SessionRecord | null, 
     account: null,
     memberships: [],
     flow: flow ? flowInfo(flow, now) : null,
+    endedFlow: flow ? endedFlowInfo(flow, now) : null,
     eherkenning,
     ...end,
   };

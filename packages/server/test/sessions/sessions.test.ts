@@ -145,6 +145,7 @@ eachBackend('sessions', (backend) => {
       account: null,
       memberships: [],
       flow: null,
+      endedFlow: null,
       eherkenning: null,
       expiresAt: null,
       extendable: false,
