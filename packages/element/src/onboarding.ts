@@ -64,7 +64,7 @@ import { isRefusedCheck, messageFor, type StepView } from './steps/view.js';
  * @csspart label - A field's label.
  * @csspart hint - A field's hint, and the resend countdown.
  * @csspart countdown - A countdown: the resend wait (also part `hint`), the time left in the session notice (also part `text`).
- * @csspart session-notice - The notice shown two minutes before the session ends if nothing happens: what happens, the time left and, when it can be extended, the button that does so (WCAG 2.2.1).
+ * @csspart session-notice - The notice shown two minutes (at most half the idle time) before the session ends if nothing happens: what happens, the time left and, when it can be extended, the button that does so (WCAG 2.2.1).
  * @csspart session-extend - The session notice's button that extends the session (also parts `button button-primary`).
  * @csspart input - An input or the supplier select.
  * @csspart input-invalid - An invalid input (also part `input`), with a 6px start border: restore it here when a theme restyles `::part(input)`.
@@ -257,6 +257,8 @@ export class WtOnboarding extends LitElement {
   #notice = '';
   /** True while the session notice is shown, so its extension can be announced. */
   #warned = false;
+  /** The longest time (ms) seen from an extendable end's arrival to that end: the idle time as the page knows it. */
+  #idleSeen = 0;
   #focusOnFirstStep: boolean;
   /** Set when a submit failed with field errors: focus moves to the first invalid field after the render. */
   #focusInvalid = false;
@@ -335,6 +337,12 @@ export class WtOnboarding extends LitElement {
       checklistMet(state.policy, actions.checkPassword(this.password))
     )
       this.#checklistMetAfter = error;
+    // An extendable end that just arrived is the idle end the last request set: the time to it is (nearly) the
+    // server's SESSION_IDLE_MINUTES, which no answer states. Each is at most the idle time (the server records
+    // activity at most every tenth of it), so the longest seen is the best estimate and never too long.
+    const end = state.sessionEndsAt;
+    if (state.sessionExtendable && end !== undefined && end !== this.#lastState?.sessionEndsAt)
+      this.#idleSeen = Math.max(this.#idleSeen, end - this.clock());
     this.#lastState = state;
     this.#setCustomState('busy', state.busy);
   }
@@ -436,19 +444,30 @@ export class WtOnboarding extends LitElement {
   }
 
   /**
-   * WCAG 2.2.1: from two minutes before the session ends, a notice says so, with the time left and a button that
-   * extends it, or, when it cannot be extended, what to do. It is announced through its own polite live region
-   * and never takes focus, so nobody is pulled out of a field; it comes after the step, next in tab order.
+   * WCAG 2.2.1: from two minutes before the session ends (less for a short idle time, see
+   * {@link sessionWarningSeconds}), a notice says so, with the time left and a button that extends it, or, when it
+   * cannot be extended, what to do. It is announced through its own polite live region and never takes focus, so
+   * nobody is pulled out of a field; it comes after the step, next in tab order.
    */
   #renderSessionNotice(view: StepView) {
     const { state, t } = view;
     const end = state.sessionEndsAt;
-    const left = end === undefined ? 0 : this.#sessionCountdown.secondsUntil(end, SESSION_WARNING_SECONDS);
-    const shown = left > 0 && left <= SESSION_WARNING_SECONDS;
+    const warnFor = sessionWarningSeconds(state.sessionExtendable === true, this.#idleSeen);
+    const left = end === undefined ? 0 : this.#sessionCountdown.secondsUntil(end, warnFor);
+    const shown = left > 0 && left <= warnFor;
     this.#warned = shown;
     const { actions } = state;
     const extend = state.sessionExtendable && 'stayActive' in actions ? actions : undefined;
-    const message = format(extend ? t.session.warning : t.session.ending, { minutes: Math.ceil(left / 60) });
+    // The live region speaks only when its sentence changes: so the sentence holds no seconds, and from a minute
+    // on no number at all (minutes rounded up would say "1 minute" beside "0:19"); the timer beside it counts.
+    const soon = left <= 60;
+    const message = extend
+      ? soon
+        ? t.session.warningSoon
+        : format(t.session.warning, { minutes: Math.ceil(left / 60) })
+      : soon
+        ? t.session.endingSoon
+        : format(t.session.ending, { minutes: Math.ceil(left / 60) });
     const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
     return html`<div class="visually-hidden" role="status">${shown ? message : nothing}</div>
       ${
@@ -625,6 +644,22 @@ function hintUnreachable(apiBase: string): void {
 
 /** How long before the session's end the notice appears: enough to read it and act (WCAG 2.2.1 asks 20 s). */
 const SESSION_WARNING_SECONDS = 120;
+/** Half the shortest SESSION_IDLE_MINUTES (1), and still more than WCAG 2.2.1's 20 s. */
+const SESSION_WARNING_MIN_SECONDS = 30;
+
+/**
+ * How many seconds before the end the session notice appears. An idle end moves on with every request, so a
+ * notice two minutes before it would, with an idle time of one or two minutes, be on screen nearly all the time
+ * and say nothing; at most half the idle time (as far as the page has seen it: `idleSeenMs`) leaves the person the
+ * other half undisturbed. A fixed end comes once and cannot move, so it gets the full two minutes. Never under
+ * 30 s: an estimate from a late-seen end (an old state) could otherwise leave too little time to act.
+ */
+function sessionWarningSeconds(extendable: boolean, idleSeenMs: number): number {
+  if (!extendable) return SESSION_WARNING_SECONDS;
+  // To the nearest second: the answer arrives some milliseconds after the server set the end.
+  const half = Math.round(idleSeenMs / 2000);
+  return Math.min(SESSION_WARNING_SECONDS, Math.max(SESSION_WARNING_MIN_SECONDS, half));
+}
 
 function isPasswordStep(step: StepId): boolean {
   return step === 'account' || step === 'details' || step === 'password-new' || step === 'invitation';

@@ -51,7 +51,7 @@ describe('<wt-onboarding> session notice on a fresh sign-up (WCAG 2.2.1)', () =>
     await atTime(el, sessionEnd - 120_001);
     expect(notice(el) === null, 'no notice at 2:00.001 before the session’s end').to.equal(true);
     await atTime(el, sessionEnd - 120_000);
-    expect(notice(el)?.textContent).to.contain('Je sessie stopt over 2 minuten als je niets doet.');
+    expect(notice(el)?.textContent).to.contain('Je sessie stopt binnen 2 minuten als je niets doet.');
     expect(notice(el)?.textContent).to.contain('Nog 2:00');
     expect(shadow(el, '[part~="session-extend"]')?.textContent?.trim()).to.equal(nl.session.extend);
   });

@@ -9,10 +9,17 @@ import { button, settled, shadow, shadowAll, showStep } from './support/fixture.
 const { nl, en } = TRANSLATIONS;
 
 /** The element on `step` whose session ends `seconds` from now, with a clock the test moves. */
-async function endingIn(seconds: number, options: { extendable?: boolean; lang?: 'nl' | 'en' } = {}) {
+async function endingIn(
+  seconds: number,
+  options: { extendable?: boolean; lang?: 'nl' | 'en'; idleMinutes?: number } = {},
+) {
   const el = await showStep('supplier', {
     lang: options.lang,
-    session: { endsAt: Date.now() + seconds * 1000, extendable: options.extendable ?? true },
+    session: {
+      endsAt: Date.now() + seconds * 1000,
+      extendable: options.extendable ?? true,
+      idleMinutes: options.idleMinutes,
+    },
   });
   // Restoring asked GET /session, which moved an extendable end on: the state has the end in force.
   const ends = el.flow!.state.sessionEndsAt!;
@@ -31,6 +38,7 @@ const notice = (el: WtOnboarding) => shadow(el, '[part~="session-notice"]');
 const announced = (el: WtOnboarding) =>
   shadowAll(el, '[role="status"]')
     .map((region) => region.textContent?.trim() ?? '')
+    .filter(Boolean)
     .join(' ');
 
 describe('<wt-onboarding> session notice (WCAG 2.2.1)', () => {
@@ -41,16 +49,66 @@ describe('<wt-onboarding> session notice (WCAG 2.2.1)', () => {
     expect(notice(el) === null, 'no notice at 2:00.001 before the end').to.equal(true);
     expect(announced(el)).to.not.contain(nl.session.warning.slice(0, 20));
     await at(120_000);
-    expect(notice(el)?.textContent).to.contain('Je sessie stopt over 2 minuten als je niets doet.');
+    expect(notice(el)?.textContent).to.contain('Je sessie stopt binnen 2 minuten als je niets doet.');
     expect(notice(el)?.textContent).to.contain('Nog 2:00');
-    expect(announced(el)).to.contain('Je sessie stopt over 2 minuten');
-    await at(59_500);
-    expect(notice(el)?.textContent).to.contain('over 1 minuut').and.contain('Nog 1:00');
+    expect(announced(el)).to.contain('Je sessie stopt binnen 2 minuten');
+    await at(60_500);
+    expect(notice(el)?.textContent).to.contain('binnen 2 minuten').and.contain('Nog 1:01');
     await at(0);
     expect(
       notice(el) === null,
       'gone once the end has passed (the flow then asks the server and shows the sign-in step)',
     ).to.equal(true);
+  });
+
+  it('under a minute the sentence says "binnenkort", as the timer counts the seconds; announced twice in all', async () => {
+    const { el, at } = await endingIn(10 * 60);
+    const announcements: string[] = [];
+    for (let seconds = 120; seconds > 0; seconds--) {
+      await at(seconds * 1000);
+      const now = announced(el);
+      if (now !== announcements.at(-1)) announcements.push(now);
+    }
+    expect(announcements, 'the live region changes once a minute is left, not every second').to.deep.equal([
+      nl.session.warning.replace('{minutes|# minuut|# minuten}', '2 minuten'),
+      nl.session.warningSoon,
+    ]);
+    await at(19_000);
+    expect(notice(el)?.textContent).to.contain('Je sessie stopt binnenkort als je niets doet.').and.contain('Nog 0:19');
+    expect(notice(el)?.textContent).to.not.contain('minuut');
+    await at(60_000);
+    expect(notice(el)?.textContent, 'a minute left is "soon" too').to.contain('binnenkort').and.contain('Nog 1:00');
+  });
+
+  it('in English, and for a fixed end, "soon" too', async () => {
+    const { el, at } = await endingIn(10 * 60, { lang: 'en', extendable: false });
+    await at(19_000);
+    expect(notice(el)?.textContent)
+      .to.contain('Your session ends soon and cannot be extended')
+      .and.contain('0:19 left');
+  });
+
+  it('a one-minute idle time: the notice comes half a minute before the end, not for the whole session', async () => {
+    const { el, ends, at } = await endingIn(10 * 60, { idleMinutes: 1 });
+    expect(ends - Date.now()).to.be.within(50_000, 60_000);
+    await at(30_001);
+    expect(notice(el) === null, 'no notice at 0:30.001 before the end of a one-minute session').to.equal(true);
+    expect(announced(el)).to.equal('');
+    await at(30_000);
+    expect(notice(el)?.textContent).to.contain(nl.session.warningSoon).and.contain('Nog 0:30');
+    // Doorgaan: the end moves a minute on, and the notice stays away until half a minute before that end.
+    button(el, nl.session.extend).click();
+    await waitUntil(() => (el.flow!.state.sessionEndsAt ?? 0) > ends, 'the end did not move', { timeout: 5000 });
+    await settled(el, 'supplier');
+    expect(notice(el) === null, 'the notice is gone').to.equal(true);
+  });
+
+  it('a two-minute idle time: the notice comes one minute before the end', async () => {
+    const { el, at } = await endingIn(10 * 60, { idleMinutes: 2 });
+    await at(60_001);
+    expect(notice(el) === null, 'no notice at 1:00.001 before the end of a two-minute session').to.equal(true);
+    await at(60_000);
+    expect(notice(el)?.textContent).to.contain(nl.session.warningSoon).and.contain('Nog 1:00');
   });
 
   it('does not take focus from the field being typed in; its button follows in the tab order', async () => {
@@ -92,7 +150,7 @@ describe('<wt-onboarding> session notice (WCAG 2.2.1)', () => {
     el.clock = () => flowEnd - 30_000;
     el.requestUpdate();
     await el.updateComplete;
-    expect(notice(el)?.textContent).to.contain(nl.session.ending.slice(0, 20));
+    expect(notice(el)?.textContent).to.contain(nl.session.endingSoon);
     expect(shadow(el, '[part~="session-extend"]') === null, 'no button').to.equal(true);
   });
 

@@ -135,9 +135,12 @@ export const en: Translation = {
     signInAndAccept: 'Sign in and accept the invitation',
   },
   session: {
-    warning: 'Your session ends in {minutes|# minute|# minutes} if you do nothing. Do you want to continue?',
+    warning: 'Your session ends within {minutes|# minute|# minutes} if you do nothing. Do you want to continue?',
+    warningSoon: 'Your session ends soon if you do nothing. Do you want to continue?',
     ending:
-      'Your session ends in {minutes|# minute|# minutes} and cannot be extended, for security reasons. Finish what you are doing; after that, sign in again or start again.',
+      'Your session ends within {minutes|# minute|# minutes} and cannot be extended, for security reasons. Finish what you are doing; after that, sign in again or start again.',
+    endingSoon:
+      'Your session ends soon and cannot be extended, for security reasons. Finish what you are doing; after that, sign in again or start again.',
     timeLeft: '{time} left',
     extend: 'Continue',
     extended: 'Your session has been extended. You can carry on where you were.',

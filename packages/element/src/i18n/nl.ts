@@ -137,9 +137,12 @@ export const nl: Translation = {
     signInAndAccept: 'Aanmelden en uitnodiging aannemen',
   },
   session: {
-    warning: 'Je sessie stopt over {minutes|# minuut|# minuten} als je niets doet. Wil je doorgaan?',
+    warning: 'Je sessie stopt binnen {minutes|# minuut|# minuten} als je niets doet. Wil je doorgaan?',
+    warningSoon: 'Je sessie stopt binnenkort als je niets doet. Wil je doorgaan?',
     ending:
-      'Je sessie stopt over {minutes|# minuut|# minuten} en kan om veiligheidsredenen niet worden verlengd. Rond af wat je doet; daarna log je opnieuw in of begin je opnieuw.',
+      'Je sessie stopt binnen {minutes|# minuut|# minuten} en kan om veiligheidsredenen niet worden verlengd. Rond af wat je doet; daarna log je opnieuw in of begin je opnieuw.',
+    endingSoon:
+      'Je sessie stopt binnenkort en kan om veiligheidsredenen niet worden verlengd. Rond af wat je doet; daarna log je opnieuw in of begin je opnieuw.',
     timeLeft: 'Nog {time}',
     extend: 'Doorgaan',
     extended: 'Je sessie is verlengd. Je kunt verder waar je was.',

@@ -157,13 +157,19 @@ export interface Translation {
   };
   /**
    * The notice shown shortly before the session ends if nothing happens (WCAG 2.2.1). `{minutes}` is the time
-   * left rounded up, `{time}` the same as m:ss.
+   * left rounded up, so "within" fits it; `{time}` the exact time left as m:ss, counting down every second.
+   * From one minute left the `…Soon` texts replace `warning` and `ending`: a number of minutes would then
+   * disagree with the seconds counting down, and the sentence is announced only when it changes, never per second.
    */
   readonly session: {
-    /** Announced and shown when the end can be moved on, above the button. */
+    /** Announced and shown when the end can be moved on, above the button, while more than a minute is left. */
     readonly warning: string;
+    /** `warning` from one minute left: without a number. */
+    readonly warningSoon: string;
     /** Announced and shown when it cannot (a fixed end comes first): what to do instead. */
     readonly ending: string;
+    /** `ending` from one minute left: without a number. */
+    readonly endingSoon: string;
     /** The visible countdown. */
     readonly timeLeft: string;
     /** The button that extends the session. */

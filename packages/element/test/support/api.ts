@@ -71,6 +71,8 @@ export interface FakeSession {
    */
   endsAt?: number | null;
   extendable?: boolean;
+  /** How far a request moves an extendable end on (SESSION_IDLE_MINUTES); unset: 30. */
+  idleMinutes?: number;
   codeExpired: boolean;
   invitation: boolean;
 }
@@ -240,8 +242,9 @@ function setPassword(password: string, context: string[]): Response | undefined 
 export const handlers = [
   route('get', '/config', () => json(CONFIG)),
   route('get', '/session', () => {
-    // A request touches the session: an end the test set moves 30 minutes on, unless a fixed end comes first.
-    if (api.session.endsAt && api.session.extendable !== false) api.session.endsAt = api.clock() + 30 * 60_000;
+    // A request touches the session: an end the test set moves the idle time on, unless a fixed end comes first.
+    if (api.session.endsAt && api.session.extendable !== false)
+      api.session.endsAt = api.clock() + (api.session.idleMinutes ?? 30) * 60_000;
     return json(api.sessionBody());
   }),
   route('post', '/signup/email', (body) => startCodeFlow('signup', body.email ?? '')),
