@@ -351,7 +351,11 @@ export class OnboardingFlow extends EventTarget {
     const next = { ...this.#facts, ...facts };
     // The address of the server's flow, when none was typed here, stays to fill in again: also once the server
     // has dropped the flow (too many codes, expired) or the person left it (changeEmail, back, a reload there).
-    this.#facts = { ...next, email: next.email ?? this.#facts.flow?.email ?? next.flow?.email };
+    // After a reload on an ended flow only the server knows it (`endedFlow`): the page stores no address (W3).
+    this.#facts = {
+      ...next,
+      email: next.email ?? this.#facts.flow?.email ?? next.flow?.email ?? next.endedFlow?.email,
+    };
   }
 
   /** Moves to a step the client owns; any request under way becomes stale. */
@@ -372,7 +376,8 @@ export class OnboardingFlow extends EventTarget {
     chosen?: LocalStepId,
   ): void {
     const previousFlow = this.#facts.flow;
-    this.#learn(answer);
+    // An answer without `endedFlow` (a code step's, an older server's) tells of no ended flow.
+    this.#learn({ endedFlow: undefined, ...answer });
     const { step } = answer;
     this.#apply({
       type: 'server',

@@ -4,6 +4,7 @@ import {
   type Account,
   type Config,
   type EherkenningOutcome,
+  type EndedFlow,
   type ErrorCode,
   type FlowInfo,
   type InvitationPreview,
@@ -40,6 +41,8 @@ export interface FlowFacts {
   readonly account: Account | null;
   readonly memberships: readonly Membership[];
   readonly flow: FlowInfo | null;
+  /** The session's code flow that ended unused, as `GET /session` tells it: why its e-mail step shows. */
+  readonly endedFlow?: EndedFlow | null | undefined;
   /** The address the person typed last, else that of the server's flow, to fill in again (never stored). */
   readonly email?: string | undefined;
   readonly invitation?: InvitationPreview | undefined;
@@ -123,12 +126,12 @@ export function transition(state: FlowStateData, event: FlowEvent): FlowStateDat
       const { facts, outcome } = event;
       // Only a signed-in person starts eHerkenning: back from it without an account, the session has gone.
       const step = serverTarget(event.step, facts, outcome ? 'account' : event.fallback, event.chosen);
-      // The server reports `email` only when its flow ended (five wrong codes, or it expired).
+      // The server reports `email` only when its flow ended (five wrong codes, or it expired): `endedFlow` says which.
       const ended = event.step === step && step.endsWith('email');
       const next = enter(
         step,
         facts,
-        event.error ?? (ended ? endedError() : outcomeError(outcome, step)),
+        event.error ?? (ended ? endedError(facts.endedFlow) : outcomeError(outcome, step)),
         event.notice,
       );
       return 'alreadySent' in next && keptFlow(state.step, event.previousFlow, facts.flow)
@@ -285,13 +288,12 @@ function endOf({ expiresAt, extendable, flow }: FlowFacts, step: StepId) {
 function attemptEnded(error: OnboardingError): OnboardingError {
   const { code, attemptsLeft, status, step } = error;
   return code === 'code_invalid' && attemptsLeft === 0
-    ? new OnboardingError(
-        'too_many_attempts',
-        'The last wrong code ended the code flow; submit the e-mail address again.',
-        { status, step, attemptsLeft, cause: error },
-      )
+    ? new OnboardingError('too_many_attempts', LAST_CODE, { status, step, attemptsLeft, cause: error })
     : error;
 }
+
+/** The message of `too_many_attempts` when the last wrong code ended the flow, live or seen after a reload. */
+const LAST_CODE = 'The last wrong code ended the code flow; submit the e-mail address again.';
 
 /**
  * A session that ended on a step of a sign-up or password reset (the e-mail, code, details and new-password steps):
@@ -386,6 +388,9 @@ export function fieldErrorsOf(error: OnboardingError, blank: readonly FieldName[
   return field && { [field]: code === 'password_policy' && violations?.length ? violations : [code] };
 }
 
-function endedError(): OnboardingError {
-  return new OnboardingError('flow_expired', 'The code flow has ended; submit the e-mail address again.');
+/** Why the flow's e-mail step shows again: too many wrong codes when the server says so, else `flow_expired`. */
+function endedError(ended?: EndedFlow | null): OnboardingError {
+  return ended?.reason === 'too_many_attempts'
+    ? new OnboardingError('too_many_attempts', LAST_CODE, { attemptsLeft: 0 })
+    : new OnboardingError('flow_expired', 'The code flow has ended; submit the e-mail address again.');
 }

@@ -1077,6 +1077,67 @@ describe('flow: restore after a reload', () => {
     assert.equal(state.error?.code, 'flow_expired');
   });
 
+  for (const [signup, emailStep] of [
+    [true, 'email'],
+    [false, 'password-email'],
+  ] as const) {
+    const kind = signup ? 'signup' : 'password-reset';
+    const prefix = signup ? '/signup' : '/password';
+
+    it(`a reload after the 5th wrong code (${kind}): ${emailStep} with the address and too_many_attempts, as before the reload (C5)`, async () => {
+      const live = harness();
+      const code = signup ? await toCode(live) : await toPasswordCode(live);
+      answer('post', `${prefix}/code`, problem('code_invalid', { attemptsLeft: 0, step: emailStep }));
+      const ended = session({
+        step: emailStep,
+        endedFlow: { kind, email: 'jan@bedrijf.nl', reason: 'too_many_attempts' },
+      });
+      answer('get', '/session', ended);
+      await code.actions.submit('000000');
+      const before = at(live.flow, emailStep);
+      // The reload: a new page with the same tab's storage; the server still holds the ended flow.
+      const h = harness({ session: ended, stored: live.storage.get(STEP_STORAGE_KEY) as StepId | undefined });
+      const state = await h.flow.restore();
+      const email = at(h.flow, emailStep);
+      assert.equal(state, h.flow.state);
+      assert.equal(email.email, 'jan@bedrijf.nl', 'the address is filled in to send again');
+      assert.equal(email.error?.code, 'too_many_attempts');
+      assert.equal(email.error?.message, before.error?.message, 'the same message as when it happened');
+      const [event] = eventsOf<FlowErrorEvent>(h, 'error');
+      assert.equal(event?.error.code, 'too_many_attempts');
+      assert.deepEqual([...h.storage.values()].join(), emailStep, 'storage holds the step, never the address (W3)');
+    });
+
+    it(`a reload after the ${kind} flow expired: ${emailStep} with the address and flow_expired`, async () => {
+      const h = harness({
+        session: session({ step: emailStep, endedFlow: { kind, email: 'jan@bedrijf.nl', reason: 'expired' } }),
+      });
+      await h.flow.restore();
+      const email = at(h.flow, emailStep);
+      assert.equal(email.email, 'jan@bedrijf.nl');
+      assert.equal(email.error?.code, 'flow_expired');
+      assert.ok(![...h.storage.values()].some((value) => value.includes('@')), 'no address in storage (W3)');
+    });
+  }
+
+  it('after an ended flow, the address sent again starts a new flow; its own end later is flow_expired, not the old reason', async () => {
+    const h = harness({
+      session: session({
+        step: 'email',
+        endedFlow: { kind: 'signup', email: 'jan@bedrijf.nl', reason: 'too_many_attempts' },
+      }),
+    });
+    await h.flow.restore();
+    answer('post', '/signup/email', { step: 'code', flow: flowInfo() }, 202);
+    answer('get', '/session', session({ step: 'code', flow: flowInfo(), endedFlow: null, expiresAt: SESSION_ENDS_AT }));
+    await at(h.flow, 'email').actions.submit('jan@bedrijf.nl');
+    // An older server, without endedFlow: the flow ended, and why is unknown.
+    answer('get', '/session', session({ step: 'email', expiresAt: SESSION_ENDS_AT, extendable: true }));
+    await at(h.flow, 'code').actions.stayActive();
+    assert.equal(at(h.flow, 'email').error?.code, 'flow_expired');
+    assert.equal(at(h.flow, 'email').email, 'jan@bedrijf.nl');
+  });
+
   it('keeps only the step id in storage: never the address (W3)', async () => {
     const h = harness();
     await h.flow.restore();

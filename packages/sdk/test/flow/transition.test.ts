@@ -201,6 +201,32 @@ const ROWS: Row[] = [
     errorCode: 'flow_expired',
   },
   {
+    name: 'server step email with an ended flow that too many wrong codes ended: too_many_attempts (C5)',
+    event: {
+      type: 'server',
+      step: 'email',
+      facts: {
+        ...facts,
+        endedFlow: { kind: 'signup', email: 'jan@bedrijf.nl', reason: 'too_many_attempts' },
+        email: 'jan@bedrijf.nl',
+      },
+      fallback: 'start',
+    },
+    expect: { step: 'email', email: 'jan@bedrijf.nl' },
+    errorCode: 'too_many_attempts',
+  },
+  {
+    name: 'server step password-email with an ended flow that expired: flow_expired',
+    event: {
+      type: 'server',
+      step: 'password-email',
+      facts: { ...facts, endedFlow: { kind: 'password-reset', email: 'jan@bedrijf.nl', reason: 'expired' } },
+      fallback: 'start',
+    },
+    expect: { step: 'password-email' },
+    errorCode: 'flow_expired',
+  },
+  {
     name: 'server step code is mirrored, whatever was stored',
     event: { type: 'server', step: 'code', facts: withFlow, fallback: 'account' },
     expect: { step: 'code' },
