@@ -47,6 +47,12 @@ describe('Setbacks a person meets, and the way on from each', () => {
         await app.code.submit(wrongCode(lockedCode, 5));
         await app.email.waitUntilShown();
         await app.email.waitForMessage(MESSAGES.nl.tooManyAttempts);
+        // A reload says the same, with the address filled in: the server tells both (the page stores no address, W3).
+        await page.reload();
+        await app.email.waitUntilShown();
+        await app.email.waitForMessage(MESSAGES.nl.tooManyAttempts);
+        assert.equal(await app.email.field(app.email.labels.email).inputValue(), person.email);
+        assert.doesNotMatch(await app.email.alertText(), /verlopen/, 'not "your sign-up expired"');
 
         // Starting again: a new code arrives, the old one is dead, and the count starts afresh.
         await app.email.submit(person.email);
